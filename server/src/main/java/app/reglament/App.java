@@ -1,0 +1,151 @@
+package app.reglament;
+
+import app.reglament.config.Config;
+import app.reglament.config.SecretKeys;
+import app.reglament.db.Database;
+import app.reglament.db.DatabaseSettings;
+import app.reglament.db.Migrations;
+import app.reglament.health.HealthController;
+import app.reglament.health.HealthService;
+import app.reglament.web.Json;
+import app.reglament.web.WebServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.apibuilder.ApiBuilder;
+import io.javalin.apibuilder.EndpointGroup;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reglament's server, wired by hand from a {@link Config}: database, migrations, HTTP. {@link
+ * #create} opens and migrates the database; {@link #start} opens the port (0 in tests: ask {@link
+ * #port()}).
+ */
+public final class App implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+
+  private final Config config;
+  private final Clock clock;
+  private final Database database;
+  private final PrometheusMeterRegistry metrics;
+  private final JvmGcMetrics gcMetrics;
+  private final Javalin http;
+
+  private App(
+      Config config,
+      Clock clock,
+      Database database,
+      PrometheusMeterRegistry metrics,
+      JvmGcMetrics gcMetrics,
+      Javalin http) {
+    this.config = config;
+    this.clock = clock;
+    this.database = database;
+    this.metrics = metrics;
+    this.gcMetrics = gcMetrics;
+    this.http = http;
+  }
+
+  /** Builds everything but the open port; on any failure, what was opened is closed again. */
+  public static App create(Config config, Clock clock) {
+    return create(config, clock, List.of());
+  }
+
+  /**
+   * As {@link #create(Config, Clock)}, with extra route groups: the seam through which tests mount
+   * a route to exercise the shared HTTP machinery (errors, limits) that no product route isolates.
+   */
+  static App create(Config config, Clock clock, List<EndpointGroup> extraRoutes) {
+    SecretKeys.resolve(config); // fail now, not at the first installation
+    var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Database database = Database.open(DatabaseSettings.of(config), Optional.of(metrics));
+    try {
+      new Migrations(database.dataSource()).migrate();
+      var gcMetrics = bindJvmMetrics(metrics);
+      ObjectMapper json = Json.mapper();
+      var health = new HealthController(new HealthService(database, config, version()), metrics);
+      List<EndpointGroup> routes = new ArrayList<>();
+      routes.add(
+          () -> {
+            ApiBuilder.get("/health", health::health);
+            ApiBuilder.get("/metrics", health::metrics);
+          });
+      routes.addAll(extraRoutes);
+      Javalin http = WebServer.create(WebServer.DEFAULT_MAX_REQUEST_BYTES, json, metrics, routes);
+      return new App(config, clock, database, metrics, gcMetrics, http);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private static JvmGcMetrics bindJvmMetrics(PrometheusMeterRegistry metrics) {
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+    new UptimeMetrics().bindTo(metrics);
+    var gc = new JvmGcMetrics();
+    gc.bindTo(metrics);
+    return gc;
+  }
+
+  /** Opens the HTTP port. */
+  public App start() {
+    http.start(config.port());
+    logStarted();
+    return this;
+  }
+
+  private void logStarted() {
+    log.info(
+        "Reglament {} is listening on http://localhost:{} (public URL {}), database {}, at {}",
+        version(),
+        port(),
+        config.publicUrl(),
+        config.embeddedDatabase() ? "embedded H2 in " + config.dataDir() : database.product(),
+        clock.instant());
+    if (!config.amoConfigured()) {
+      log.warn(
+          "The amoCRM integration is not configured (REGLAMENT_AMO_CLIENT_ID /"
+              + " REGLAMENT_AMO_CLIENT_SECRET): accounts cannot be installed until it is");
+    }
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  /** The HTTP server, for JavalinTest. */
+  public Javalin http() {
+    return http;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  static String version() {
+    String version = App.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+
+  @Override
+  public void close() {
+    log.info("Reglament is stopping");
+    http.stop();
+    gcMetrics.close();
+    metrics.close();
+    database.close();
+  }
+}

@@ -1,0 +1,88 @@
+package app.reglament.account;
+
+import static app.reglament.db.generated.Tables.ACCOUNTS;
+
+import app.reglament.db.generated.tables.records.AccountsRecord;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Connected accounts. Every method names the account it touches, or resolves it from a secret. */
+public final class AccountRepository {
+  private static final int HOOK_TOKEN_BYTES = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final DSLContext dsl;
+
+  public AccountRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /**
+   * Records an installation. A new account gets a fresh webhook token; a re-installed one keeps its
+   * token and its first installation time (so webhook subscriptions are not duplicated) and becomes
+   * active again with the base domain amoCRM gave this time.
+   */
+  public Account install(long accountId, String baseDomain, Instant now) {
+    dsl.insertInto(ACCOUNTS)
+        .set(ACCOUNTS.ACCOUNT_ID, accountId)
+        .set(ACCOUNTS.BASE_DOMAIN, baseDomain)
+        .set(ACCOUNTS.HOOK_TOKEN, newHookToken())
+        .set(ACCOUNTS.STATE, AccountState.ACTIVE.code())
+        .set(ACCOUNTS.INSTALLED_AT, now)
+        .set(ACCOUNTS.UPDATED_AT, now)
+        .onDuplicateKeyUpdate()
+        .set(ACCOUNTS.BASE_DOMAIN, baseDomain)
+        .set(ACCOUNTS.STATE, AccountState.ACTIVE.code())
+        .setNull(ACCOUNTS.STATE_REASON)
+        .set(ACCOUNTS.UPDATED_AT, now)
+        .execute();
+    return find(accountId).orElseThrow();
+  }
+
+  public Optional<Account> find(long accountId) {
+    return dsl.selectFrom(ACCOUNTS)
+        .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
+        .fetchOptional()
+        .map(AccountRepository::toAccount);
+  }
+
+  /** The account whose webhook URL carries this token, if any. */
+  public Optional<Account> findByHookToken(String hookToken) {
+    return dsl.selectFrom(ACCOUNTS)
+        .where(ACCOUNTS.HOOK_TOKEN.eq(hookToken))
+        .fetchOptional()
+        .map(AccountRepository::toAccount);
+  }
+
+  /** Moves the account to a state, with the reason shown to operators; false if no such account. */
+  public boolean changeState(long accountId, AccountState state, String reason, Instant now) {
+    return dsl.update(ACCOUNTS)
+            .set(ACCOUNTS.STATE, state.code())
+            .set(ACCOUNTS.STATE_REASON, reason)
+            .set(ACCOUNTS.UPDATED_AT, now)
+            .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
+            .execute()
+        == 1;
+  }
+
+  private static Account toAccount(AccountsRecord r) {
+    return new Account(
+        r.getAccountId(),
+        r.getBaseDomain(),
+        Optional.ofNullable(r.getName()),
+        r.getHookToken(),
+        AccountState.fromCode(r.getState()),
+        Optional.ofNullable(r.getStateReason()),
+        r.getInstalledAt(),
+        r.getUpdatedAt());
+  }
+
+  private static String newHookToken() {
+    byte[] bytes = new byte[HOOK_TOKEN_BYTES];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
