@@ -19,9 +19,12 @@ public final class JdbcUrls {
     return "jdbc:h2:file:" + dataDir.resolve("reglament").toAbsolutePath() + H2_OPTIONS;
   }
 
-  /** The H2 settings every Reglament H2 database uses, file or in-memory. */
+  /**
+   * The H2 settings every Reglament H2 database uses, file or in-memory. Row locks may be held
+   * across a token refresh, so waiting for one gets 10 s, not H2's default of 1 s.
+   */
   public static final String H2_OPTIONS =
-      ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+      ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;LOCK_TIMEOUT=10000";
 
   /** The URL with any password replaced by ***. */
   public static String redact(String url) {
