@@ -1,0 +1,268 @@
+package app.reglament.mirror;
+
+import static app.reglament.db.generated.Tables.COMMUNICATIONS;
+import static app.reglament.db.generated.Tables.CONTACTS;
+import static app.reglament.db.generated.Tables.LEADS;
+import static app.reglament.db.generated.Tables.LEAD_CONTACTS;
+import static app.reglament.db.generated.Tables.LEAD_STATUS_HISTORY;
+import static app.reglament.db.generated.Tables.TASKS;
+
+import app.reglament.db.generated.tables.records.CommunicationsRecord;
+import app.reglament.db.generated.tables.records.ContactsRecord;
+import app.reglament.db.generated.tables.records.LeadContactsRecord;
+import app.reglament.db.generated.tables.records.LeadStatusHistoryRecord;
+import app.reglament.db.generated.tables.records.LeadsRecord;
+import app.reglament.db.generated.tables.records.TasksRecord;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The mirror of deals and what happens on them: leads with their contacts, tasks, stage history and
+ * communications. Writes are idempotent: re-reading the same entity, or replaying the same event,
+ * leaves the mirror as it was.
+ */
+public final class DealMirror {
+  private final DSLContext dsl;
+
+  public DealMirror(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  public void upsertLeads(long accountId, List<Rows.Lead> leads, Instant now) {
+    if (leads.isEmpty()) {
+      return;
+    }
+    dsl.transaction(
+        tx -> {
+          DSLContext t = tx.dsl();
+          Upserts.upsert(t, leads.stream().map(lead -> toRecord(accountId, lead, now)).toList());
+          List<Long> ids = leads.stream().map(Rows.Lead::id).toList();
+          t.deleteFrom(LEAD_CONTACTS)
+              .where(LEAD_CONTACTS.ACCOUNT_ID.eq(accountId))
+              .and(LEAD_CONTACTS.LEAD_ID.in(ids))
+              .execute();
+          Upserts.insertNew(
+              t,
+              leads.stream()
+                  .flatMap(
+                      lead ->
+                          lead.contacts().stream()
+                              .map(
+                                  c ->
+                                      new LeadContactsRecord(
+                                          accountId, lead.id(), c.contactId(), c.main())))
+                  .toList());
+        });
+  }
+
+  private static LeadsRecord toRecord(long accountId, Rows.Lead lead, Instant now) {
+    var r = new LeadsRecord();
+    r.setAccountId(accountId);
+    r.setLeadId(lead.id());
+    r.setName(lead.name() == null ? "" : lead.name());
+    r.setPrice(lead.price());
+    r.setResponsibleUserId(lead.responsibleUserId());
+    r.setGroupId(lead.groupId());
+    r.setPipelineId(lead.pipelineId());
+    r.setStatusId(lead.statusId());
+    r.setLossReasonId(lead.lossReasonId());
+    r.setCreatedBy(lead.createdBy());
+    r.setUpdatedBy(lead.updatedBy());
+    r.setCreatedAt(lead.createdAt());
+    r.setUpdatedAt(lead.updatedAt());
+    r.setClosedAt(lead.closedAt());
+    r.setClosestTaskAt(lead.closestTaskAt());
+    r.setIsDeleted(lead.deleted());
+    r.setCustomFields(lead.customFieldsJson());
+    r.setCompanyName(lead.companyName());
+    r.setSyncedAt(now);
+    return r;
+  }
+
+  /** Marks deals that amoCRM no longer returns as deleted (their history stays). */
+  public int markLeadsDeleted(long accountId, Collection<Long> leadIds, Instant now) {
+    if (leadIds.isEmpty()) {
+      return 0;
+    }
+    return dsl.update(LEADS)
+        .set(LEADS.IS_DELETED, true)
+        .set(LEADS.SYNCED_AT, now)
+        .where(LEADS.ACCOUNT_ID.eq(accountId))
+        .and(LEADS.LEAD_ID.in(leadIds))
+        .execute();
+  }
+
+  public void upsertContacts(long accountId, List<Rows.Contact> contacts) {
+    Upserts.upsert(
+        dsl,
+        contacts.stream()
+            .map(
+                c ->
+                    new ContactsRecord(
+                        accountId,
+                        c.id(),
+                        c.name() == null ? "" : c.name(),
+                        c.responsibleUserId(),
+                        c.updatedAt()))
+            .toList());
+  }
+
+  public void upsertTasks(long accountId, List<Rows.Task> tasks, Instant now) {
+    Upserts.upsert(
+        dsl,
+        tasks.stream()
+            .map(
+                task -> {
+                  var r = new TasksRecord();
+                  r.setAccountId(accountId);
+                  r.setTaskId(task.id());
+                  r.setEntityType(task.entityType());
+                  r.setEntityId(task.entityId());
+                  r.setResponsibleUserId(task.responsibleUserId());
+                  r.setTaskTypeId(task.taskTypeId());
+                  r.setTaskText(task.text());
+                  r.setCompleteTillAt(task.completeTill());
+                  r.setIsCompleted(task.completed());
+                  r.setResultText(task.resultText());
+                  r.setCreatedBy(task.createdBy());
+                  r.setCreatedAt(task.createdAt());
+                  r.setUpdatedAt(task.updatedAt());
+                  // amoCRM has no completion time on the task; its last update is the best bound.
+                  r.setCompletedAt(task.completed() ? task.updatedAt() : null);
+                  r.setIsDeleted(false);
+                  r.setSyncedAt(now);
+                  return r;
+                })
+            .toList());
+  }
+
+  public int markTasksDeleted(long accountId, Collection<Long> taskIds, Instant now) {
+    if (taskIds.isEmpty()) {
+      return 0;
+    }
+    return dsl.update(TASKS)
+        .set(TASKS.IS_DELETED, true)
+        .set(TASKS.SYNCED_AT, now)
+        .where(TASKS.ACCOUNT_ID.eq(accountId))
+        .and(TASKS.TASK_ID.in(taskIds))
+        .execute();
+  }
+
+  /** Appends stage entries not seen before; returns how many were new. */
+  public int appendStatusChanges(long accountId, List<Rows.StatusChange> changes) {
+    return Upserts.insertNew(
+        dsl,
+        changes.stream()
+            .map(
+                c -> {
+                  var r = new LeadStatusHistoryRecord();
+                  r.setAccountId(accountId);
+                  r.setLeadId(c.leadId());
+                  r.setPipelineId(c.pipelineId());
+                  r.setStatusId(c.statusId());
+                  r.setOldPipelineId(c.oldPipelineId());
+                  r.setOldStatusId(c.oldStatusId());
+                  r.setChangedBy(c.changedBy());
+                  r.setChangedAt(c.changedAt());
+                  r.setSourceKey(c.sourceKey());
+                  return r;
+                })
+            .toList());
+  }
+
+  /** Records communications not seen before; returns how many were new. */
+  public int recordCommunications(long accountId, List<Rows.Communication> communications) {
+    return Upserts.insertNew(
+        dsl,
+        communications.stream()
+            .map(
+                c ->
+                    new CommunicationsRecord(
+                        accountId,
+                        c.sourceKey(),
+                        c.channel(),
+                        c.direction(),
+                        c.missed(),
+                        c.entityType(),
+                        c.entityId(),
+                        c.leadId(),
+                        c.userId(),
+                        c.occurredAt()))
+            .toList());
+  }
+
+  /** The mirrored stage of a deal, if the deal is known. */
+  public Optional<Stage> stageOf(long accountId, long leadId) {
+    return dsl.select(LEADS.PIPELINE_ID, LEADS.STATUS_ID, LEADS.IS_DELETED)
+        .from(LEADS)
+        .where(LEADS.ACCOUNT_ID.eq(accountId))
+        .and(LEADS.LEAD_ID.eq(leadId))
+        .fetchOptional(r -> new Stage(r.value1(), r.value2(), r.value3()));
+  }
+
+  public record Stage(long pipelineId, long statusId, boolean deleted) {}
+
+  /** The stage entries of one deal, oldest first. */
+  public List<Rows.StatusChange> history(long accountId, long leadId) {
+    return dsl.selectFrom(LEAD_STATUS_HISTORY)
+        .where(LEAD_STATUS_HISTORY.ACCOUNT_ID.eq(accountId))
+        .and(LEAD_STATUS_HISTORY.LEAD_ID.eq(leadId))
+        .orderBy(LEAD_STATUS_HISTORY.CHANGED_AT, LEAD_STATUS_HISTORY.ID)
+        .fetch(
+            r ->
+                new Rows.StatusChange(
+                    r.getLeadId(),
+                    r.getPipelineId(),
+                    r.getStatusId(),
+                    r.getOldPipelineId(),
+                    r.getOldStatusId(),
+                    r.getChangedBy(),
+                    r.getChangedAt(),
+                    r.getSourceKey()));
+  }
+
+  /** Live (not deleted) deals per responsible manager. */
+  public Map<Long, Integer> leadsPerManager(long accountId) {
+    return dsl.select(LEADS.RESPONSIBLE_USER_ID, DSL.count())
+        .from(LEADS)
+        .where(LEADS.ACCOUNT_ID.eq(accountId))
+        .and(LEADS.IS_DELETED.isFalse())
+        .groupBy(LEADS.RESPONSIBLE_USER_ID)
+        .fetchMap(LEADS.RESPONSIBLE_USER_ID, DSL.count());
+  }
+
+  /** Live tasks per responsible manager. */
+  public Map<Long, Integer> tasksPerManager(long accountId) {
+    return dsl.select(TASKS.RESPONSIBLE_USER_ID, DSL.count())
+        .from(TASKS)
+        .where(TASKS.ACCOUNT_ID.eq(accountId))
+        .and(TASKS.IS_DELETED.isFalse())
+        .groupBy(TASKS.RESPONSIBLE_USER_ID)
+        .fetchMap(TASKS.RESPONSIBLE_USER_ID, DSL.count());
+  }
+
+  public int countHistory(long accountId) {
+    return dsl.fetchCount(LEAD_STATUS_HISTORY, LEAD_STATUS_HISTORY.ACCOUNT_ID.eq(accountId));
+  }
+
+  public int countCommunications(long accountId) {
+    return dsl.fetchCount(COMMUNICATIONS, COMMUNICATIONS.ACCOUNT_ID.eq(accountId));
+  }
+
+  public int countLeads(long accountId) {
+    return dsl.fetchCount(LEADS, LEADS.ACCOUNT_ID.eq(accountId).and(LEADS.IS_DELETED.isFalse()));
+  }
+
+  public int countContacts(long accountId) {
+    return dsl.fetchCount(CONTACTS, CONTACTS.ACCOUNT_ID.eq(accountId));
+  }
+
+  public int countTasks(long accountId) {
+    return dsl.fetchCount(TASKS, TASKS.ACCOUNT_ID.eq(accountId).and(TASKS.IS_DELETED.isFalse()));
+  }
+}

@@ -1,0 +1,101 @@
+package app.reglament.mirror;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the mirror stores of amoCRM's entities, independent of the API's JSON shapes. Custom-field
+ * values and the like stay JSON text: the rules read them, the mirror only keeps them.
+ */
+public final class Rows {
+  private Rows() {}
+
+  public record Group(long id, String name) {}
+
+  public record User(
+      long id,
+      String name,
+      String email,
+      Long groupId,
+      Long roleId,
+      boolean admin,
+      boolean active) {}
+
+  public record Pipeline(long id, String name, int sort, boolean main, boolean archive) {}
+
+  public record Status(long pipelineId, long id, String name, int sort, int type, String color) {}
+
+  public record CustomField(
+      String entityType,
+      long id,
+      String name,
+      String code,
+      String type,
+      int sort,
+      boolean apiOnly,
+      String requiredStatusesJson,
+      String enumsJson) {}
+
+  public record LossReason(long id, String name, int sort) {}
+
+  public record LeadContact(long contactId, boolean main) {}
+
+  public record Lead(
+      long id,
+      String name,
+      Long price,
+      Long responsibleUserId,
+      Long groupId,
+      long pipelineId,
+      long statusId,
+      Long lossReasonId,
+      Long createdBy,
+      Long updatedBy,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant closedAt,
+      Instant closestTaskAt,
+      boolean deleted,
+      String customFieldsJson,
+      String companyName,
+      List<LeadContact> contacts) {}
+
+  public record Contact(long id, String name, Long responsibleUserId, Instant updatedAt) {}
+
+  public record Task(
+      long id,
+      String entityType,
+      Long entityId,
+      Long responsibleUserId,
+      Long taskTypeId,
+      String text,
+      Instant completeTill,
+      boolean completed,
+      String resultText,
+      Long createdBy,
+      Instant createdAt,
+      Instant updatedAt) {}
+
+  /** A deal entering a stage; {@code sourceKey} (e.g. the amoCRM event id) makes it idempotent. */
+  public record StatusChange(
+      long leadId,
+      long pipelineId,
+      long statusId,
+      Long oldPipelineId,
+      Long oldStatusId,
+      Long changedBy,
+      Instant changedAt,
+      String sourceKey) {}
+
+  /** A call, chat message, mail or SMS on a deal or a contact. */
+  public record Communication(
+      String sourceKey,
+      String channel,
+      String direction,
+      boolean missed,
+      String entityType,
+      long entityId,
+      Long leadId,
+      Long userId,
+      Instant occurredAt) {}
+}
