@@ -44,6 +44,10 @@ public final class Database implements AutoCloseable {
     hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
     hikari.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
     hikari.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
+    // InnoDB's default REPEATABLE READ takes gap locks on locking reads, so a worker's
+    // SELECT ... FOR UPDATE SKIP LOCKED on the inbox would block (and deadlock) the very inserts
+    // that acknowledge webhooks. READ COMMITTED locks only the rows it returns.
+    hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     metrics.ifPresent(hikari::setMetricRegistry);
     HikariDataSource dataSource = null;
     try {

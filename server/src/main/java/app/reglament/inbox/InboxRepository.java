@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -53,6 +54,15 @@ public final class InboxRepository {
 
   /** Takes up to {@code limit} due rows for {@code owner} until {@code now + lease}. */
   public List<InboxRow> claim(String owner, Instant now, int limit, Duration lease) {
+    return claim(owner, now, limit, lease, Set.of());
+  }
+
+  /**
+   * As {@link #claim(String, Instant, int, Duration)}, leaving out accounts this worker is busy
+   * with, so one slow account occupies one processing slot and never holds the others back.
+   */
+  public List<InboxRow> claim(
+      String owner, Instant now, int limit, Duration lease, Set<Long> skipAccounts) {
     return dsl.transactionResult(
         tx -> {
           DSLContext t = tx.dsl();
@@ -61,6 +71,10 @@ public final class InboxRepository {
                   .from(WEBHOOK_INBOX)
                   .where(WEBHOOK_INBOX.STATE.eq(PENDING))
                   .and(WEBHOOK_INBOX.NEXT_ATTEMPT_AT.le(now))
+                  .and(
+                      skipAccounts.isEmpty()
+                          ? DSL.noCondition()
+                          : WEBHOOK_INBOX.ACCOUNT_ID.notIn(skipAccounts))
                   .orderBy(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, WEBHOOK_INBOX.ID)
                   .limit(limit)
                   .forUpdate()
