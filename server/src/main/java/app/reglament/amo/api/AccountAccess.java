@@ -8,6 +8,11 @@ import java.util.Optional;
 /**
  * What the API client needs to know about an account, provided by the OAuth layer: where its API
  * lives, a valid access token, and whether its traffic is paused.
+ *
+ * <p>How {@link AmoClient} uses it: {@link #pausedUntil} before every attempt (a paused account
+ * fails fast, nothing is sent); {@link #baseUrl} and {@link #accessToken} for each call; {@link
+ * #renewAfterRejection} at most once per call, after a 401; {@link #pause} when amoCRM answers 403
+ * with an HTML page (its API block). Implementations must be safe for concurrent use.
  */
 public interface AccountAccess {
 

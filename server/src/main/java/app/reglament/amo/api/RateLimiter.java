@@ -1,0 +1,88 @@
+package app.reglament.amo.api;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * A per-account ceiling of requests per second, shared by every thread of the process.
+ *
+ * <p>Requests of one account are spaced evenly, {@code 1 s / rps} apart, instead of being allowed
+ * in bursts: amoCRM counts requests per second, and a bucket that lets 7 through at once and then
+ * refills could put 14 into one second. Each caller reserves the next free slot of its account
+ * under a short lock and then waits for it outside the lock, so an account with a backlog never
+ * delays another account's calls.
+ *
+ * <p>The waiting happens on the calling thread. A slot that is reserved and then abandoned (the
+ * thread is interrupted) stays used: the account runs slightly under its ceiling, never over it.
+ */
+public final class RateLimiter {
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+  private final long intervalNanos;
+  private final Ticker ticker;
+  private final Sleeper sleeper;
+  // One small entry per account ever called; thousands of accounts cost kilobytes.
+  private final ConcurrentMap<Long, Lane> lanes = new ConcurrentHashMap<>();
+
+  public RateLimiter(int requestsPerSecond, Ticker ticker, Sleeper sleeper) {
+    if (requestsPerSecond < 1) {
+      throw new IllegalArgumentException("requestsPerSecond must be at least 1");
+    }
+    this.intervalNanos = NANOS_PER_SECOND / requestsPerSecond;
+    this.ticker = ticker;
+    this.sleeper = sleeper;
+  }
+
+  /** The spacing between two requests of one account. */
+  public Duration interval() {
+    return Duration.ofNanos(intervalNanos);
+  }
+
+  /**
+   * Waits until this account may send its next request, and claims that moment.
+   *
+   * @return how long the caller waited
+   */
+  public Duration acquire(long accountId) throws InterruptedException {
+    long waitNanos = lane(accountId).reserve();
+    Duration wait = Duration.ofNanos(waitNanos);
+    if (waitNanos > 0) {
+      sleeper.sleep(wait);
+    }
+    return wait;
+  }
+
+  /**
+   * Keeps every thread away from this account for at least {@code delay} (amoCRM answered 429: the
+   * account's budget is spent, possibly by another integration, so all our calls must wait).
+   */
+  public void holdOff(long accountId, Duration delay) {
+    lane(accountId).holdOff(delay.toNanos());
+  }
+
+  private Lane lane(long accountId) {
+    return lanes.computeIfAbsent(accountId, id -> new Lane());
+  }
+
+  /** The next free slot of one account. Nanosecond times are compared by difference (overflow). */
+  private final class Lane {
+    private long nextFreeNanos = ticker.nanoTime();
+
+    synchronized long reserve() {
+      // Read the time under the lock: a thread that waited for the lock must not claim a slot in
+      // the past and so squeeze the next request closer than the interval.
+      long now = ticker.nanoTime();
+      long slot = nextFreeNanos - now > 0 ? nextFreeNanos : now;
+      nextFreeNanos = slot + intervalNanos;
+      return slot - now;
+    }
+
+    synchronized void holdOff(long delayNanos) {
+      long until = ticker.nanoTime() + delayNanos;
+      if (until - nextFreeNanos > 0) {
+        nextFreeNanos = until;
+      }
+    }
+  }
+}
