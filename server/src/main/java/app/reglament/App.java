@@ -1,5 +1,7 @@
 package app.reglament;
 
+import app.reglament.account.AccountRepository;
+import app.reglament.amo.AmoConnection;
 import app.reglament.config.Config;
 import app.reglament.config.SecretKeys;
 import app.reglament.db.Database;
@@ -7,7 +9,12 @@ import app.reglament.db.DatabaseSettings;
 import app.reglament.db.Migrations;
 import app.reglament.health.HealthController;
 import app.reglament.health.HealthService;
+import app.reglament.inbox.InboxRepository;
+import app.reglament.inbox.InboxWorker;
+import app.reglament.sync.SyncScheduler;
 import app.reglament.web.Json;
+import app.reglament.web.ProblemException;
+import app.reglament.web.ProblemType;
 import app.reglament.web.WebServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -40,6 +47,7 @@ public final class App implements AutoCloseable {
   private final Database database;
   private final PrometheusMeterRegistry metrics;
   private final JvmGcMetrics gcMetrics;
+  private final Optional<AmoConnection> amo;
   private final Javalin http;
 
   private App(
@@ -48,12 +56,14 @@ public final class App implements AutoCloseable {
       Database database,
       PrometheusMeterRegistry metrics,
       JvmGcMetrics gcMetrics,
+      Optional<AmoConnection> amo,
       Javalin http) {
     this.config = config;
     this.clock = clock;
     this.database = database;
     this.metrics = metrics;
     this.gcMetrics = gcMetrics;
+    this.amo = amo;
     this.http = http;
   }
 
@@ -74,16 +84,37 @@ public final class App implements AutoCloseable {
       new Migrations(database.dataSource()).migrate();
       var gcMetrics = bindJvmMetrics(metrics);
       ObjectMapper json = Json.mapper();
-      var health = new HealthController(new HealthService(database, config, version()), metrics);
+      var health =
+          new HealthController(
+              new HealthService(
+                  database,
+                  new AccountRepository(database.dsl()),
+                  new InboxRepository(database.dsl()),
+                  config,
+                  clock,
+                  version()),
+              metrics);
+      Optional<AmoConnection> amo =
+          config.amoConfigured()
+              ? Optional.of(
+                  new AmoConnection(
+                      config,
+                      database.dsl(),
+                      metrics,
+                      clock,
+                      InboxWorker.Settings.DEFAULTS,
+                      SyncScheduler.Settings.DEFAULTS.withInterval(config.reconcileInterval())))
+              : Optional.empty();
       List<EndpointGroup> routes = new ArrayList<>();
       routes.add(
           () -> {
             ApiBuilder.get("/health", health::health);
             ApiBuilder.get("/metrics", health::metrics);
           });
+      routes.add(amo.map(AmoConnection::routes).orElse(App::notConfiguredRoutes));
       routes.addAll(extraRoutes);
       Javalin http = WebServer.create(WebServer.DEFAULT_MAX_REQUEST_BYTES, json, metrics, routes);
-      return new App(config, clock, database, metrics, gcMetrics, http);
+      return new App(config, clock, database, metrics, gcMetrics, amo, http);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -100,11 +131,27 @@ public final class App implements AutoCloseable {
     return gc;
   }
 
-  /** Opens the HTTP port. */
+  /** Opens the HTTP port and starts the background work. */
   public App start() {
     http.start(config.port());
+    amo.ifPresent(AmoConnection::start);
     logStarted();
     return this;
+  }
+
+  /** Without the integration's id and secret, its endpoints say so instead of 404. */
+  private static void notConfiguredRoutes() {
+    io.javalin.http.Handler refuse =
+        ctx -> {
+          throw new ProblemException(
+              ProblemType.SERVICE_UNAVAILABLE,
+              "The amoCRM integration is not configured on this server: set"
+                  + " REGLAMENT_AMO_CLIENT_ID and REGLAMENT_AMO_CLIENT_SECRET");
+        };
+    ApiBuilder.get("/oauth/install", refuse);
+    ApiBuilder.get("/oauth/callback", refuse);
+    ApiBuilder.get("/oauth/disconnect", refuse);
+    ApiBuilder.post("/hooks/amo/{hookToken}", refuse);
   }
 
   private void logStarted() {
@@ -126,6 +173,11 @@ public final class App implements AutoCloseable {
     return http.port();
   }
 
+  /** The amoCRM connection, when the integration is configured. */
+  public Optional<AmoConnection> amo() {
+    return amo;
+  }
+
   /** The HTTP server, for JavalinTest. */
   public Javalin http() {
     return http;
@@ -144,6 +196,7 @@ public final class App implements AutoCloseable {
   public void close() {
     log.info("Reglament is stopping");
     http.stop();
+    amo.ifPresent(AmoConnection::close);
     gcMetrics.close();
     metrics.close();
     database.close();

@@ -6,6 +6,7 @@ import app.reglament.db.generated.tables.records.AccountsRecord;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -42,6 +43,14 @@ public final class AccountRepository {
     return find(accountId).orElseThrow();
   }
 
+  /** Stores the name amoCRM gives the account (shown to operators). */
+  public void rename(long accountId, String name) {
+    dsl.update(ACCOUNTS)
+        .set(ACCOUNTS.NAME, name)
+        .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
+        .execute();
+  }
+
   public Optional<Account> find(long accountId) {
     return dsl.selectFrom(ACCOUNTS)
         .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
@@ -67,6 +76,16 @@ public final class AccountRepository {
             .execute()
         == 1;
   }
+
+  /** Accounts whose amoCRM traffic is paused now (amoCRM blocked them), for /health. */
+  public List<Paused> paused(Instant now) {
+    return dsl.select(ACCOUNTS.ACCOUNT_ID, ACCOUNTS.PAUSED_UNTIL_AT, ACCOUNTS.PAUSED_REASON)
+        .from(ACCOUNTS)
+        .where(ACCOUNTS.PAUSED_UNTIL_AT.gt(now))
+        .fetch(r -> new Paused(r.value1(), r.value2(), r.value3()));
+  }
+
+  public record Paused(long accountId, Instant until, String reason) {}
 
   private static Account toAccount(AccountsRecord r) {
     return new Account(

@@ -2,6 +2,7 @@ package app.reglament.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +22,12 @@ public record Config(
     Optional<URI> amoBaseUrl,
     Optional<byte[]> secretKey,
     int amoRps,
+    Duration reconcileInterval,
     Path dataDir) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_AMO_RPS = 7;
+  public static final int DEFAULT_RECONCILE_MINUTES = 10;
   public static final String DEFAULT_DATA_DIR = "./data";
   static final int SECRET_KEY_BYTES = 32;
 
@@ -76,6 +79,8 @@ public record Config(
         reader.httpUrl("REGLAMENT_AMO_BASE_URL"),
         reader.text("REGLAMENT_SECRET_KEY").map(Config::decodeSecretKey),
         reader.integer("REGLAMENT_AMO_RPS", DEFAULT_AMO_RPS, 1, 1_000),
+        Duration.ofMinutes(
+            reader.integer("REGLAMENT_RECONCILE_MINUTES", DEFAULT_RECONCILE_MINUTES, 1, 1_440)),
         Path.of(reader.text("REGLAMENT_DATA_DIR").orElse(DEFAULT_DATA_DIR))
             .toAbsolutePath()
             .normalize());

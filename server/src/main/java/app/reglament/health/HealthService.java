@@ -1,7 +1,12 @@
 package app.reglament.health;
 
+import app.reglament.account.AccountRepository;
 import app.reglament.config.Config;
 import app.reglament.db.Database;
+import app.reglament.inbox.InboxRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -17,12 +22,24 @@ public final class HealthService {
           + " accounts cannot install the integration";
 
   private final Database database;
+  private final AccountRepository accounts;
+  private final InboxRepository inbox;
+  private final Clock clock;
   private final DSLContext dsl;
   private final Config config;
   private final String version;
 
-  public HealthService(Database database, Config config, String version) {
+  public HealthService(
+      Database database,
+      AccountRepository accounts,
+      InboxRepository inbox,
+      Config config,
+      Clock clock,
+      String version) {
     this.database = database;
+    this.accounts = accounts;
+    this.inbox = inbox;
+    this.clock = clock;
     this.dsl = database.dsl();
     this.config = config;
     this.version = version;
@@ -30,8 +47,22 @@ public final class HealthService {
 
   public Health check() {
     DatabaseHealth database = checkDatabase();
+    List<AccountRepository.Paused> paused = List.of();
+    Map<String, Integer> webhooks = Map.of();
+    if (database.up()) {
+      try {
+        paused = accounts.paused(clock.instant());
+        webhooks = inbox.countsByState();
+      } catch (RuntimeException e) {
+        log.warn("Health check: could not read accounts or the inbox: {}", e.getMessage());
+      }
+    }
     var amo =
-        new AmoHealth(config.amoConfigured(), config.amoConfigured() ? null : AMO_NOT_CONFIGURED);
+        new AmoHealth(
+            config.amoConfigured(),
+            config.amoConfigured() ? null : AMO_NOT_CONFIGURED,
+            paused,
+            webhooks);
     return new Health(database.up() ? "up" : "down", version, database, amo);
   }
 
@@ -49,8 +80,7 @@ public final class HealthService {
       return new DatabaseHealth(true, product, schema.orElse(null), null);
     } catch (RuntimeException e) {
       log.warn("Health check: the database does not answer: {}", e.getMessage());
-      return new DatabaseHealth(
-          false, dsl.dialect().getName(), null, "the database does not answer");
+      return new DatabaseHealth(false, database.product(), null, "the database does not answer");
     }
   }
 
@@ -62,5 +92,13 @@ public final class HealthService {
 
   public record DatabaseHealth(boolean up, String product, String schemaVersion, String error) {}
 
-  public record AmoHealth(boolean configured, String message) {}
+  /**
+   * @param pausedAccounts accounts amoCRM blocked (HTML 403), with when traffic resumes
+   * @param webhooks inbox rows per state (pending, claimed, done, parked)
+   */
+  public record AmoHealth(
+      boolean configured,
+      String message,
+      List<AccountRepository.Paused> pausedAccounts,
+      Map<String, Integer> webhooks) {}
 }

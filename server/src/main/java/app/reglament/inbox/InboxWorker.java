@@ -2,6 +2,7 @@ package app.reglament.inbox;
 
 import app.reglament.amo.api.AccountAccess;
 import app.reglament.amo.api.AmoAuthorizationException;
+import app.reglament.amo.api.AmoUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,10 +178,20 @@ public final class InboxWorker implements AutoCloseable {
         return;
       }
       boolean hopeless = e instanceof AmoAuthorizationException;
+      // amoCRM may ask for a longer wait (Retry-After) than the client would block for.
+      Duration asked =
+          e instanceof AmoUnavailableException unavailable
+              ? unavailable.retryAfter().orElse(Duration.ZERO)
+              : Duration.ZERO;
       for (InboxRow row : rows) {
         boolean park = hopeless || row.attempts() + 1 >= settings.maxAttempts();
+        Duration wait = backoff(row.attempts());
         inbox.markFailed(
-            accountId, row, describe(e), clock.instant().plus(backoff(row.attempts())), park);
+            accountId,
+            row,
+            describe(e),
+            clock.instant().plus(asked.compareTo(wait) > 0 ? asked : wait),
+            park);
       }
       log.warn(
           "Webhooks {} of account {} failed ({}): {}",

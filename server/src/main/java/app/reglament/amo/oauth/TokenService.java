@@ -90,7 +90,8 @@ public final class TokenService implements AccountAccess {
     Instant until = clock.instant().plus(duration);
     store.pause(dsl, accountId, until, reason);
     snapshots.invalidate(accountId);
-    log.warn("amoCRM traffic of account {} is paused until {}: {}", accountId, until, reason);
+    // The API client already logged the block with its cause; this records how long it lasts.
+    log.info("Account {}: amoCRM traffic paused until {}", accountId, until);
   }
 
   @Override

@@ -1,0 +1,293 @@
+package app.reglament.sync;
+
+import app.reglament.amo.api.AmoClient;
+import app.reglament.amo.api.EntityFilter;
+import app.reglament.amo.api.EventFilter;
+import app.reglament.amo.api.TaskFilter;
+import app.reglament.amo.api.model.AmoAccount;
+import app.reglament.amo.api.model.Event;
+import app.reglament.amo.api.model.Lead;
+import app.reglament.amo.api.model.Pipeline;
+import app.reglament.amo.api.model.Task;
+import app.reglament.mirror.DealMirror;
+import app.reglament.mirror.ReferenceMirror;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings an account's mirror in line with amoCRM: the initial sync (reference data, every lead,
+ * contact and task, and the last 30 days of events), the periodic reconciliation (whatever changed
+ * since the cursors, which repairs lost webhooks), and the targeted re-read of what webhooks
+ * touched. Every write is idempotent, so overlapping windows and repeats are harmless.
+ */
+public final class AccountSync {
+  private static final Logger log = LoggerFactory.getLogger(AccountSync.class);
+
+  static final Duration EVENTS_WINDOW = Duration.ofDays(30);
+
+  /** Pulls start this much before the cursor: amoCRM's lists are not strictly ordered in time. */
+  static final Duration CURSOR_OVERLAP = Duration.ofMinutes(2);
+
+  static final String[] EVENT_TYPES =
+      Stream.concat(
+              Stream.of(
+                  Mapping.STATUS_CHANGED,
+                  Mapping.LEAD_DELETED,
+                  Mapping.LEAD_RESTORED,
+                  Mapping.TASK_DELETED),
+              Mapping.COMMUNICATION_EVENTS.keySet().stream().sorted())
+          .toArray(String[]::new);
+
+  private final AmoClient amo;
+  private final ReferenceMirror reference;
+  private final DealMirror deals;
+  private final SyncStateRepository state;
+  private final Clock clock;
+
+  public AccountSync(
+      AmoClient amo,
+      ReferenceMirror reference,
+      DealMirror deals,
+      SyncStateRepository state,
+      Clock clock) {
+    this.amo = amo;
+    this.reference = reference;
+    this.deals = deals;
+    this.state = state;
+    this.clock = clock;
+  }
+
+  /** Whether the account has completed its initial sync. */
+  public boolean initialDone(long accountId) {
+    return state.cursors(accountId).initialDone();
+  }
+
+  /** Pulls everything; progress is saved after every page so it can be watched. */
+  public void initial(long accountId) {
+    Instant started = clock.instant();
+    Progress progress =
+        new Progress(accountId, state.status(accountId).orElse(SyncStatus.queued()));
+    progress.phase("reference", started);
+    syncReference(accountId, progress);
+
+    progress.phase("leads", clock.instant());
+    var leads = new AtomicInteger();
+    amo.leads()
+        .forEachPage(
+            accountId,
+            EntityFilter.all(),
+            page -> {
+              deals.upsertLeads(
+                  accountId, page.stream().map(Mapping::lead).toList(), clock.instant());
+              progress.count("leads", leads.addAndGet(page.size()));
+            });
+
+    progress.phase("contacts", clock.instant());
+    var contacts = new AtomicInteger();
+    amo.contacts()
+        .forEachPage(
+            accountId,
+            EntityFilter.all(),
+            page -> {
+              deals.upsertContacts(accountId, page.stream().map(Mapping::contact).toList());
+              progress.count("contacts", contacts.addAndGet(page.size()));
+            });
+
+    progress.phase("tasks", clock.instant());
+    var tasks = new AtomicInteger();
+    amo.tasks()
+        .forEachPage(
+            accountId,
+            TaskFilter.all(),
+            page -> {
+              deals.upsertTasks(
+                  accountId, page.stream().map(Mapping::task).toList(), clock.instant());
+              progress.count("tasks", tasks.addAndGet(page.size()));
+            });
+
+    progress.phase("events", clock.instant());
+    pullEvents(accountId, started.minus(EVENTS_WINDOW), progress);
+
+    state.saveCursors(accountId, started, started, started);
+    progress.done(clock.instant());
+    log.info(
+        "Initial sync of account {} done: {} leads, {} contacts, {} tasks",
+        accountId,
+        leads.get(),
+        contacts.get(),
+        tasks.get());
+  }
+
+  /** Pulls what changed since the cursors; a webhook that never came is repaired here. */
+  public void reconcile(long accountId) {
+    SyncStateRepository.Cursors cursors = state.cursors(accountId);
+    Instant started = clock.instant();
+    Progress progress =
+        new Progress(accountId, state.status(accountId).orElse(SyncStatus.queued()));
+    syncReference(accountId, progress);
+    Instant leadsFrom = cursors.leads().orElse(started).minus(CURSOR_OVERLAP);
+    amo.leads()
+        .forEachPage(
+            accountId,
+            EntityFilter.updatedSince(leadsFrom),
+            page ->
+                deals.upsertLeads(
+                    accountId, page.stream().map(Mapping::lead).toList(), clock.instant()));
+    amo.contacts()
+        .forEachPage(
+            accountId,
+            EntityFilter.updatedSince(leadsFrom),
+            page -> deals.upsertContacts(accountId, page.stream().map(Mapping::contact).toList()));
+    amo.tasks()
+        .forEachPage(
+            accountId,
+            TaskFilter.updatedSince(cursors.tasks().orElse(started).minus(CURSOR_OVERLAP)),
+            page ->
+                deals.upsertTasks(
+                    accountId, page.stream().map(Mapping::task).toList(), clock.instant()));
+    pullEvents(accountId, cursors.events().orElse(started).minus(CURSOR_OVERLAP), progress);
+    state.saveCursors(accountId, started, started, started);
+    state.saveStatus(accountId, progress.status.reconciled(clock.instant()));
+  }
+
+  /**
+   * Re-reads what webhooks said changed, then the events since the cursor (stage moves and
+   * communications). Entities amoCRM no longer returns are marked deleted.
+   */
+  public void refresh(
+      long accountId,
+      Collection<Long> leadIds,
+      Collection<Long> taskIds,
+      Collection<Long> contactIds) {
+    Instant now = clock.instant();
+    if (!leadIds.isEmpty()) {
+      List<Lead> leads = amo.leads().list(accountId, EntityFilter.ids(leadIds));
+      deals.upsertLeads(accountId, leads.stream().map(Mapping::lead).toList(), now);
+      deals.markLeadsDeleted(
+          accountId, missing(leadIds, leads.stream().map(Lead::id).toList()), now);
+    }
+    if (!taskIds.isEmpty()) {
+      List<Task> tasks = amo.tasks().list(accountId, TaskFilter.ids(taskIds));
+      deals.upsertTasks(accountId, tasks.stream().map(Mapping::task).toList(), now);
+      deals.markTasksDeleted(
+          accountId, missing(taskIds, tasks.stream().map(Task::id).toList()), now);
+    }
+    if (!contactIds.isEmpty()) {
+      deals.upsertContacts(
+          accountId,
+          amo.contacts().list(accountId, EntityFilter.ids(contactIds)).stream()
+              .map(Mapping::contact)
+              .toList());
+    }
+    SyncStateRepository.Cursors cursors = state.cursors(accountId);
+    if (cursors.events().isPresent()) {
+      Instant pulled = clock.instant();
+      pullEvents(accountId, cursors.events().get().minus(CURSOR_OVERLAP), null);
+      state.saveEventsCursor(accountId, pulled);
+    }
+  }
+
+  private void syncReference(long accountId, Progress progress) {
+    AmoAccount account = amo.setup().account(accountId);
+    var users = amo.setup().users(accountId).stream().map(Mapping::user).toList();
+    reference.replaceUsers(accountId, Mapping.groups(account), users, clock.instant());
+    progress.count("users", users.size());
+    List<Pipeline> pipelines = amo.setup().pipelines(accountId);
+    reference.replacePipelines(
+        accountId,
+        pipelines.stream().map(Mapping::pipeline).toList(),
+        pipelines.stream().flatMap(p -> Mapping.statuses(p).stream()).toList());
+    progress.count("pipelines", pipelines.size());
+    var fields = amo.setup().leadCustomFields(accountId).stream().map(Mapping::field).toList();
+    reference.replaceCustomFields(accountId, "leads", fields);
+    progress.count("customFields", fields.size());
+    var reasons = amo.setup().lossReasons(accountId).stream().map(Mapping::lossReason).toList();
+    reference.replaceLossReasons(accountId, reasons);
+    progress.count("lossReasons", reasons.size());
+  }
+
+  private void pullEvents(long accountId, Instant from, Progress progress) {
+    var seen = new AtomicInteger();
+    amo.events()
+        .forEachPage(
+            accountId,
+            EventFilter.since(from).ofTypes(EVENT_TYPES),
+            page -> {
+              applyEvents(accountId, page);
+              if (progress != null) {
+                progress.count("events", seen.addAndGet(page.size()));
+              }
+            });
+  }
+
+  private void applyEvents(long accountId, List<Event> events) {
+    deals.appendStatusChanges(
+        accountId, events.stream().map(Mapping::statusChange).flatMap(Optional::stream).toList());
+    deals.recordCommunications(
+        accountId, events.stream().map(Mapping::communication).flatMap(Optional::stream).toList());
+    Instant now = clock.instant();
+    deals.markLeadsDeleted(accountId, idsOf(events, Mapping.LEAD_DELETED), now);
+    deals.markTasksDeleted(accountId, idsOf(events, Mapping.TASK_DELETED), now);
+    List<Long> restored = idsOf(events, Mapping.LEAD_RESTORED);
+    if (!restored.isEmpty()) {
+      List<Lead> leads = amo.leads().list(accountId, EntityFilter.ids(restored));
+      deals.upsertLeads(accountId, leads.stream().map(Mapping::lead).toList(), now);
+    }
+  }
+
+  private static List<Long> idsOf(List<Event> events, String type) {
+    return events.stream()
+        .filter(e -> type.equals(e.type()) && e.entityId() != null)
+        .map(Event::entityId)
+        .distinct()
+        .toList();
+  }
+
+  private static List<Long> missing(Collection<Long> asked, List<Long> returned) {
+    Set<Long> found = new HashSet<>(returned);
+    List<Long> gone = new ArrayList<>();
+    for (long id : asked) {
+      if (!found.contains(id)) {
+        gone.add(id);
+      }
+    }
+    return gone;
+  }
+
+  /** The status document of a running sync, saved as it changes. */
+  private final class Progress {
+    private final long accountId;
+    private SyncStatus status;
+
+    Progress(long accountId, SyncStatus status) {
+      this.accountId = accountId;
+      this.status = status;
+    }
+
+    void phase(String phase, Instant now) {
+      status = status.running(phase, now);
+      state.saveStatus(accountId, status);
+    }
+
+    void count(String entity, int total) {
+      status = status.count(entity, total);
+      state.saveStatus(accountId, status);
+    }
+
+    void done(Instant now) {
+      status = status.done(now);
+      state.saveStatus(accountId, status);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package app.reglament.sync;
+
+import app.reglament.amo.api.model.AmoAccount;
+import app.reglament.amo.api.model.AmoUser;
+import app.reglament.amo.api.model.Contact;
+import app.reglament.amo.api.model.CustomFieldDefinition;
+import app.reglament.amo.api.model.Event;
+import app.reglament.amo.api.model.Lead;
+import app.reglament.amo.api.model.LossReason;
+import app.reglament.amo.api.model.Pipeline;
+import app.reglament.amo.api.model.Task;
+import app.reglament.mirror.Rows;
+import app.reglament.web.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns amoCRM's API records into the mirror's rows. Pure functions. */
+final class Mapping {
+  private static final ObjectMapper JSON = Json.mapper();
+
+  /** Event types that are a communication: channel and direction. */
+  static final Map<String, String[]> COMMUNICATION_EVENTS =
+      Map.of(
+          "incoming_call", new String[] {"call", "in"},
+          "outgoing_call", new String[] {"call", "out"},
+          "incoming_chat_message", new String[] {"chat", "in"},
+          "outgoing_chat_message", new String[] {"chat", "out"},
+          "incoming_mail", new String[] {"mail", "in"},
+          "outgoing_mail", new String[] {"mail", "out"},
+          "incoming_sms", new String[] {"sms", "in"},
+          "outgoing_sms", new String[] {"sms", "out"});
+
+  static final String STATUS_CHANGED = "lead_status_changed";
+  static final String LEAD_DELETED = "lead_deleted";
+  static final String LEAD_RESTORED = "lead_restored";
+  static final String TASK_DELETED = "task_deleted";
+
+  private Mapping() {}
+
+  static List<Rows.Group> groups(AmoAccount account) {
+    return account.usersGroups().stream().map(g -> new Rows.Group(g.id(), g.name())).toList();
+  }
+
+  static Rows.User user(AmoUser u) {
+    var rights = u.rights();
+    return new Rows.User(
+        u.id(),
+        u.name(),
+        u.email(),
+        rights.groupId(),
+        rights.roleId(),
+        rights.isAdmin(),
+        rights.isActive());
+  }
+
+  static Rows.Pipeline pipeline(Pipeline p) {
+    return new Rows.Pipeline(p.id(), p.name(), orZero(p.sort()), p.isMain(), p.isArchive());
+  }
+
+  static List<Rows.Status> statuses(Pipeline p) {
+    return p.statuses().stream()
+        .map(s -> new Rows.Status(p.id(), s.id(), s.name(), orZero(s.sort()), s.type(), s.color()))
+        .toList();
+  }
+
+  static Rows.CustomField field(CustomFieldDefinition f) {
+    return new Rows.CustomField(
+        "leads",
+        f.id(),
+        f.name(),
+        f.code(),
+        f.type(),
+        orZero(f.sort()),
+        f.isApiOnly(),
+        json(f.requiredStatuses()),
+        json(f.enums()));
+  }
+
+  static Rows.LossReason lossReason(LossReason r) {
+    return new Rows.LossReason(r.id(), r.name(), orZero(r.sort()));
+  }
+
+  static Rows.Lead lead(Lead l) {
+    return new Rows.Lead(
+        l.id(),
+        l.name(),
+        l.price(),
+        l.responsibleUserId(),
+        l.groupId(),
+        l.pipelineId(),
+        l.statusId(),
+        l.lossReasonId(),
+        l.createdBy(),
+        l.updatedBy(),
+        l.createdAt(),
+        l.updatedAt(),
+        l.closedAt(),
+        l.closestTaskAt(),
+        l.isDeleted(),
+        json(l.customFieldsValues()),
+        null,
+        l.contacts().stream().map(c -> new Rows.LeadContact(c.id(), c.isMain())).toList());
+  }
+
+  static Rows.Contact contact(Contact c) {
+    return new Rows.Contact(c.id(), c.name(), c.responsibleUserId(), c.updatedAt());
+  }
+
+  static Rows.Task task(Task t) {
+    return new Rows.Task(
+        t.id(),
+        t.entityType(),
+        t.entityId(),
+        t.responsibleUserId(),
+        t.taskTypeId(),
+        t.text(),
+        t.completeTill(),
+        t.isCompleted(),
+        t.result() == null ? null : t.result().text(),
+        t.createdBy(),
+        t.createdAt(),
+        t.updatedAt());
+  }
+
+  /** A {@code lead_status_changed} event as a stage entry keyed by the event id. */
+  static Optional<Rows.StatusChange> statusChange(Event e) {
+    if (!STATUS_CHANGED.equals(e.type()) || e.entityId() == null || e.createdAt() == null) {
+      return Optional.empty();
+    }
+    Optional<JsonNode> after = leadStatus(e.valueAfter());
+    if (after.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<JsonNode> before = leadStatus(e.valueBefore());
+    return Optional.of(
+        new Rows.StatusChange(
+            e.entityId(),
+            after.get().path("pipeline_id").asLong(),
+            after.get().path("id").asLong(),
+            before.map(b -> b.path("pipeline_id").asLong()).orElse(null),
+            before.map(b -> b.path("id").asLong()).orElse(null),
+            e.createdBy(),
+            e.createdAt(),
+            "event:" + e.id()));
+  }
+
+  /** A call, chat message, mail or SMS event as a communication keyed by the event id. */
+  static Optional<Rows.Communication> communication(Event e) {
+    String[] kind = COMMUNICATION_EVENTS.get(e.type());
+    if (kind == null || e.entityId() == null || e.createdAt() == null) {
+      return Optional.empty();
+    }
+    String entityType = e.entityType() == null ? "unknown" : e.entityType();
+    Long leadId = entityType.startsWith("lead") ? e.entityId() : null;
+    return Optional.of(
+        new Rows.Communication(
+            "event:" + e.id(),
+            kind[0],
+            kind[1],
+            false,
+            entityType,
+            e.entityId(),
+            leadId,
+            e.createdBy(),
+            e.createdAt()));
+  }
+
+  /** {@code [{"lead_status":{"id":142,"pipeline_id":7}}]} → the inner object. */
+  private static Optional<JsonNode> leadStatus(JsonNode values) {
+    if (values == null || !values.isArray()) {
+      return Optional.empty();
+    }
+    for (JsonNode value : values) {
+      JsonNode status = value.path("lead_status");
+      if (status.isObject() && status.path("id").canConvertToLong()) {
+        return Optional.of(status);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static int orZero(Integer value) {
+    return value == null ? 0 : value;
+  }
+
+  private static String json(Object value) {
+    try {
+      return value == null ? null : JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("API records always serialize", e);
+    }
+  }
+}
