@@ -26,7 +26,7 @@ public final class Installer {
   private static final Logger log = LoggerFactory.getLogger(Installer.class);
 
   /** What Reglament listens to. Talks are not on every plan; they are asked for separately. */
-  static final List<String> CORE_EVENTS =
+  public static final List<String> CORE_EVENTS =
       List.of(
           "add_lead",
           "update_lead",
