@@ -3,7 +3,10 @@ package app.reglament.mirror;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.SQLDialect;
 import org.jooq.TableRecord;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.SQLStateClass;
 
 /** Insert-or-update of many rows as one JDBC batch, on H2 and MySQL/MariaDB alike. */
 final class Upserts {
@@ -21,16 +24,33 @@ final class Upserts {
     dsl.batch(queries).execute();
   }
 
-  /** Inserts records of one table, skipping those whose key already exists. */
+  /**
+   * Inserts records of one table, skipping those whose key already exists. MySQL and MariaDB do it
+   * as one batch of INSERT IGNORE; on H2 each row is inserted on its own and a duplicate key is
+   * skipped, because jOOQ emulates "insert or ignore" there with a MERGE whose OR-ed key conditions
+   * scan the table (its cost would grow with the table).
+   */
   static <R extends TableRecord<R>> int insertNew(DSLContext dsl, List<R> records) {
     if (records.isEmpty()) {
       return 0;
+    }
+    int inserted = 0;
+    if (dsl.dialect().family() == SQLDialect.H2) {
+      for (R record : records) {
+        try {
+          inserted += dsl.insertInto(record.getTable()).set(record).execute();
+        } catch (DataAccessException e) {
+          if (e.sqlStateClass() != SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+            throw e;
+          }
+        }
+      }
+      return inserted;
     }
     List<Query> queries =
         records.stream()
             .<Query>map(r -> dsl.insertInto(r.getTable()).set(r).onDuplicateKeyIgnore())
             .toList();
-    int inserted = 0;
     for (int count : dsl.batch(queries).execute()) {
       inserted += Math.max(count, 0);
     }
