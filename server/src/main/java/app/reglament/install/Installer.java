@@ -87,7 +87,9 @@ public final class Installer {
 
   /** The integration was switched off in amoCRM: no more traffic to or from the account. */
   public void disconnect(long accountId, String reason) {
-    if (accounts.changeState(accountId, AccountState.INACTIVE, reason, clock.instant())) {
+    boolean known = accounts.changeState(accountId, AccountState.INACTIVE, reason, clock.instant());
+    tokens.forget(accountId);
+    if (known) {
       log.info("Account {} disconnected Reglament: {}", accountId, reason);
     }
   }

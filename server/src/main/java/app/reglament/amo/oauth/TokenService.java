@@ -41,8 +41,7 @@ public final class TokenService implements AccountAccess {
   private final AccountRepository accounts;
   private final Clock clock;
   private final ConcurrentHashMap<Long, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
-  private final Cache<Long, TokenStore.Snapshot> snapshots =
-      Caffeine.newBuilder().expireAfterWrite(SNAPSHOT_TTL).maximumSize(100_000).build();
+  private final Cache<Long, TokenStore.Snapshot> snapshots;
 
   public TokenService(
       DSLContext dsl,
@@ -57,6 +56,12 @@ public final class TokenService implements AccountAccess {
     this.hosts = hosts;
     this.accounts = accounts;
     this.clock = clock;
+    this.snapshots =
+        Caffeine.newBuilder()
+            .expireAfterWrite(SNAPSHOT_TTL)
+            .maximumSize(100_000)
+            .ticker(() -> clock.millis() * 1_000_000)
+            .build();
   }
 
   @Override
@@ -97,6 +102,11 @@ public final class TokenService implements AccountAccess {
   @Override
   public Optional<Instant> pausedUntil(long accountId) {
     return snapshot(accountId).pausedUntil().filter(until -> until.isAfter(clock.instant()));
+  }
+
+  /** Drops what this instance remembers of the account (it was disconnected or re-installed). */
+  public void forget(long accountId) {
+    snapshots.invalidate(accountId);
   }
 
   /** Stores the first pair of a fresh installation. */
