@@ -14,9 +14,9 @@ import app.reglament.account.Account;
 import app.reglament.account.AccountRepository;
 import app.reglament.account.AccountState;
 import app.reglament.amo.oauth.TokenPair;
-import app.reglament.config.Config;
 import app.reglament.testing.FakeAmo;
 import app.reglament.testing.MutableClock;
+import app.reglament.testing.TestApps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.javalin.testtools.HttpClient;
@@ -27,8 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,22 +54,7 @@ class WebhookIntakeTest {
   }
 
   private App app() {
-    return App.create(
-        Config.fromEnvironment(
-            Map.of(
-                "REGLAMENT_PORT",
-                "0",
-                "REGLAMENT_DATA_DIR",
-                dataDir.toString(),
-                "REGLAMENT_AMO_CLIENT_ID",
-                "client-id",
-                "REGLAMENT_AMO_CLIENT_SECRET",
-                "client-secret",
-                "REGLAMENT_AMO_BASE_URL",
-                amo.baseUrl(),
-                "REGLAMENT_SECRET_KEY",
-                Base64.getEncoder().encodeToString(new byte[32]))),
-        clock);
+    return TestApps.withAmo(dataDir, amo.baseUrl(), clock);
   }
 
   /** An installed account with valid tokens, as /oauth/callback leaves it. */

@@ -13,9 +13,9 @@ import app.reglament.App;
 import app.reglament.account.AccountRepository;
 import app.reglament.account.AccountState;
 import app.reglament.amo.api.AmoAuthorizationException;
-import app.reglament.config.Config;
 import app.reglament.testing.FakeAmo;
 import app.reglament.testing.MutableClock;
+import app.reglament.testing.TestApps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -55,23 +54,7 @@ class InstallControllerTest {
   }
 
   private App app(Map<String, String> extra) {
-    var env =
-        new java.util.HashMap<>(
-            Map.of(
-                "REGLAMENT_PORT",
-                "0",
-                "REGLAMENT_DATA_DIR",
-                dataDir.toString(),
-                "REGLAMENT_AMO_CLIENT_ID",
-                "client-id",
-                "REGLAMENT_AMO_CLIENT_SECRET",
-                "client-secret",
-                "REGLAMENT_AMO_BASE_URL",
-                amo.baseUrl(),
-                "REGLAMENT_SECRET_KEY",
-                Base64.getEncoder().encodeToString(new byte[32])));
-    env.putAll(extra);
-    return App.create(Config.fromEnvironment(env), clock);
+    return TestApps.withAmo(dataDir, amo.baseUrl(), clock, extra);
   }
 
   private static JsonNode problem(Response response, int status) throws Exception {

@@ -13,12 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.reglament.App;
 import app.reglament.amo.AmoConnection;
-import app.reglament.config.Config;
 import app.reglament.install.Installer;
 import app.reglament.mirror.DealMirror;
 import app.reglament.mirror.Rows;
 import app.reglament.testing.FakeAmo;
 import app.reglament.testing.MutableClock;
+import app.reglament.testing.TestApps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -83,17 +82,11 @@ class AmoConnectionEndToEndTest {
   }
 
   private App app() {
-    return App.create(
-        Config.fromEnvironment(
-            Map.of(
-                "REGLAMENT_PORT", "0",
-                "REGLAMENT_DATA_DIR", dataDir.toString(),
-                "REGLAMENT_PUBLIC_URL", "https://reglament.example.com",
-                "REGLAMENT_AMO_CLIENT_ID", "client-id",
-                "REGLAMENT_AMO_CLIENT_SECRET", "client-secret",
-                "REGLAMENT_AMO_BASE_URL", amo.baseUrl(),
-                "REGLAMENT_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]))),
-        clock);
+    return TestApps.withAmo(
+        dataDir,
+        amo.baseUrl(),
+        clock,
+        Map.of("REGLAMENT_PUBLIC_URL", "https://reglament.example.com"));
   }
 
   @Test

@@ -19,12 +19,10 @@ import app.reglament.testing.DatabaseTest;
 import app.reglament.testing.MutableClock;
 import app.reglament.testing.TestDatabase;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -86,19 +84,9 @@ class RefreshThroughClientTest {
   }
 
   private AmoClient client(TestDatabase db) {
-    var hosts = new AmoHosts(Optional.of(URI.create(amo.baseUrl())));
-    var oauth =
-        new OAuthClient(
-            hosts, "client-id", "client-secret", URI.create("http://r/oauth/callback"), clock);
-    var tokens =
-        new TokenService(
-            db.dsl(),
-            new TokenStore(new TokenCipher(KEY)),
-            oauth,
-            hosts,
-            new AccountRepository(db.dsl()),
-            clock);
-    return new AmoClient(tokens, AmoClientSettings.defaults().withRequestsPerSecond(1_000));
+    return new AmoClient(
+        OAuthFixtures.tokenService(db, amo.baseUrl(), clock, KEY),
+        AmoClientSettings.defaults().withRequestsPerSecond(1_000));
   }
 
   @DatabaseTest

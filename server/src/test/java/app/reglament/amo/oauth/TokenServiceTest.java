@@ -16,13 +16,11 @@ import app.reglament.testing.DatabaseTest;
 import app.reglament.testing.MutableClock;
 import app.reglament.testing.TestDatabase;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -54,21 +52,7 @@ class TokenServiceTest {
   }
 
   private TokenService service(TestDatabase db) {
-    var hosts = new AmoHosts(Optional.of(URI.create(amo.baseUrl())));
-    var oauth =
-        new OAuthClient(
-            hosts,
-            "client-id",
-            "client-secret",
-            URI.create("http://reglament/oauth/callback"),
-            clock);
-    return new TokenService(
-        db.dsl(),
-        new TokenStore(new TokenCipher(KEY)),
-        oauth,
-        hosts,
-        new AccountRepository(db.dsl()),
-        clock);
+    return OAuthFixtures.tokenService(db, amo.baseUrl(), clock, KEY);
   }
 
   private void installWithTokens(TestDatabase db, TokenPair tokens) {
