@@ -5,6 +5,7 @@ import app.reglament.amo.api.EntityFilter;
 import app.reglament.amo.api.EventFilter;
 import app.reglament.amo.api.TaskFilter;
 import app.reglament.amo.api.model.AmoAccount;
+import app.reglament.amo.api.model.Contact;
 import app.reglament.amo.api.model.Event;
 import app.reglament.amo.api.model.Lead;
 import app.reglament.amo.api.model.Pipeline;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,26 +85,23 @@ public final class AccountSync {
 
     progress.phase("leads", clock.instant());
     var leads = new AtomicInteger();
-    amo.leads()
-        .forEachPage(
-            accountId,
-            EntityFilter.all(),
-            page -> {
-              deals.upsertLeads(
-                  accountId, page.stream().map(Mapping::lead).toList(), clock.instant());
-              progress.count("leads", leads.addAndGet(page.size()));
-            });
+    walkLeads(
+        accountId,
+        Instant.EPOCH,
+        page -> {
+          deals.upsertLeads(accountId, page.stream().map(Mapping::lead).toList(), clock.instant());
+          progress.count("leads", leads.addAndGet(page.size()));
+        });
 
     progress.phase("contacts", clock.instant());
     var contacts = new AtomicInteger();
-    amo.contacts()
-        .forEachPage(
-            accountId,
-            EntityFilter.all(),
-            page -> {
-              deals.upsertContacts(accountId, page.stream().map(Mapping::contact).toList());
-              progress.count("contacts", contacts.addAndGet(page.size()));
-            });
+    walkContacts(
+        accountId,
+        Instant.EPOCH,
+        page -> {
+          deals.upsertContacts(accountId, page.stream().map(Mapping::contact).toList());
+          progress.count("contacts", contacts.addAndGet(page.size()));
+        });
 
     progress.phase("tasks", clock.instant());
     var tasks = new AtomicInteger();
@@ -137,18 +136,16 @@ public final class AccountSync {
         new Progress(accountId, state.status(accountId).orElse(SyncStatus.queued()));
     syncReference(accountId, progress);
     Instant leadsFrom = cursors.leads().orElse(started).minus(CURSOR_OVERLAP);
-    amo.leads()
-        .forEachPage(
-            accountId,
-            EntityFilter.updatedSince(leadsFrom),
-            page ->
-                deals.upsertLeads(
-                    accountId, page.stream().map(Mapping::lead).toList(), clock.instant()));
-    amo.contacts()
-        .forEachPage(
-            accountId,
-            EntityFilter.updatedSince(leadsFrom),
-            page -> deals.upsertContacts(accountId, page.stream().map(Mapping::contact).toList()));
+    walkLeads(
+        accountId,
+        leadsFrom,
+        page ->
+            deals.upsertLeads(
+                accountId, page.stream().map(Mapping::lead).toList(), clock.instant()));
+    walkContacts(
+        accountId,
+        leadsFrom,
+        page -> deals.upsertContacts(accountId, page.stream().map(Mapping::contact).toList()));
     amo.tasks()
         .forEachPage(
             accountId,
@@ -196,6 +193,27 @@ public final class AccountSync {
       pullEvents(accountId, cursors.events().get().minus(CURSOR_OVERLAP), null);
       state.saveEventsCursor(accountId, pulled);
     }
+  }
+
+  private void walkLeads(long accountId, Instant from, Consumer<List<Lead>> consumer) {
+    ChangedSince.walk(
+        from,
+        amo.leads().pageLimit(),
+        (since, page) -> amo.leads().changedPage(accountId, EntityFilter.updatedSince(since), page),
+        Lead::id,
+        Lead::updatedAt,
+        consumer);
+  }
+
+  private void walkContacts(long accountId, Instant from, Consumer<List<Contact>> consumer) {
+    ChangedSince.walk(
+        from,
+        amo.leads().pageLimit(),
+        (since, page) ->
+            amo.contacts().changedPage(accountId, EntityFilter.updatedSince(since), page),
+        Contact::id,
+        Contact::updatedAt,
+        consumer);
   }
 
   private void syncReference(long accountId, Progress progress) {

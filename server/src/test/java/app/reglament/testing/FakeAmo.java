@@ -135,11 +135,12 @@ public final class FakeAmo {
             .willReturn(aResponse().withStatus(204)));
   }
 
-  /** A full listing: no id filter and no cursor. */
+  /**
+   * A listing without an id filter. The cursor ({@code filter[updated_at][from]}) is not honoured:
+   * every item has one change time, so a walk by that time reads the pages in order.
+   */
   private static MappingBuilder listOf(String path) {
-    return get(urlPathEqualTo(path))
-        .withQueryParam("filter[id][]", absent())
-        .withQueryParam("filter[updated_at][from]", absent());
+    return get(urlPathEqualTo(path)).withQueryParam("filter[id][]", absent());
   }
 
   /** What a by-id re-read of one lead returns. */

@@ -32,6 +32,12 @@ public final class Contacts {
         pageConsumer);
   }
 
+  /** One page of the contacts changed since {@code filter.updatedFrom()}, oldest change first. */
+  public List<Contact> changedPage(long accountId, EntityFilter filter, int page) {
+    return pager.page(
+        accountId, filter.applyTo(AmoRequest.get(PATH)), KEY, Contact.class, limit, page);
+  }
+
   public List<Contact> list(long accountId, EntityFilter filter) {
     List<Contact> all = new ArrayList<>();
     forEachPage(accountId, filter, all::addAll);

@@ -72,6 +72,13 @@ final class HalPager {
     }
   }
 
+  /** One page of a list (empty past the end): for callers that walk by a key of their own. */
+  <T> List<T> page(
+      long accountId, AmoRequest request, String key, Class<T> type, int limit, int page) {
+    JsonNode answer = transport.send(accountId, request.param("page", page).param("limit", limit));
+    return items(accountId, request, answer, key, type);
+  }
+
   /** Every page's items in one list: for lists known to be small (users, fields, reasons). */
   <T> List<T> all(long accountId, AmoRequest request, String key, Class<T> type, int limit) {
     List<T> all = new ArrayList<>();

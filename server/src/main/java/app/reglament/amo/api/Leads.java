@@ -37,6 +37,25 @@ public final class Leads {
         pageConsumer);
   }
 
+  /**
+   * One page of the leads changed since {@code filter.updatedFrom()}, oldest change first, {@link
+   * #pageLimit()} at most. A reconciliation walks these by its own cursor, because page numbers
+   * shift under it when leads change during the walk.
+   */
+  public List<Lead> changedPage(long accountId, EntityFilter filter, int page) {
+    return pager.page(
+        accountId,
+        filter.applyTo(AmoRequest.get(PATH).param("with", WITH)),
+        KEY,
+        Lead.class,
+        limit,
+        page);
+  }
+
+  public int pageLimit() {
+    return limit;
+  }
+
   /** All matching leads at once: for id lists and small accounts, not a full scan. */
   public List<Lead> list(long accountId, EntityFilter filter) {
     List<Lead> all = new ArrayList<>();

@@ -36,6 +36,12 @@ public final class Tasks {
         pageConsumer);
   }
 
+  /** One page of the tasks changed since {@code filter.updatedFrom()}, oldest change first. */
+  public List<Task> changedPage(long accountId, TaskFilter filter, int page) {
+    return pager.page(
+        accountId, filter.applyTo(AmoRequest.get(PATH)), KEY, Task.class, limit, page);
+  }
+
   public List<Task> list(long accountId, TaskFilter filter) {
     List<Task> all = new ArrayList<>();
     forEachPage(accountId, filter, all::addAll);
