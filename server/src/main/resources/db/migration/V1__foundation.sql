@@ -7,7 +7,7 @@
 --   * an AUTO_INCREMENT column also gets a UNIQUE constraint of its own, as InnoDB requires;
 --   * JSON documents are stored as MEDIUMTEXT and validated by the application.
 
--- One connected amoCRM account. Tokens are AES-256-GCM ciphertexts bound to the account id.
+-- One connected amoCRM account.
 CREATE TABLE accounts (
     account_id          BIGINT        NOT NULL,
     base_domain         VARCHAR(255)  NOT NULL,
@@ -15,11 +15,6 @@ CREATE TABLE accounts (
     hook_token          VARCHAR(64)   NOT NULL,
     state               VARCHAR(32)   NOT NULL,
     state_reason        VARCHAR(1000),
-    access_token_enc    VARBINARY(8192),
-    refresh_token_enc   VARBINARY(8192),
-    token_expires_at    BIGINT,
-    token_refreshed_at  BIGINT,
-    token_version       INT           NOT NULL DEFAULT 0,
     paused_until_at     BIGINT,
     paused_reason       VARCHAR(1000),
     sync_status         MEDIUMTEXT,
@@ -33,6 +28,19 @@ CREATE TABLE accounts (
     updated_at          BIGINT        NOT NULL,
     CONSTRAINT pk_accounts PRIMARY KEY (account_id),
     CONSTRAINT uq_accounts_hook_token UNIQUE (hook_token)
+);
+
+-- An account's OAuth tokens: AES-256-GCM ciphertexts bound to the account id. A table of their own,
+-- because a refresh locks the row for as long as amoCRM takes to answer, and the accounts row is
+-- written all the time (sync progress, cursors, leases).
+CREATE TABLE account_tokens (
+    account_id          BIGINT          NOT NULL,
+    access_token_enc    VARBINARY(8192) NOT NULL,
+    refresh_token_enc   VARBINARY(8192) NOT NULL,
+    expires_at          BIGINT          NOT NULL,
+    refreshed_at        BIGINT          NOT NULL,
+    version             INT             NOT NULL,
+    CONSTRAINT pk_account_tokens PRIMARY KEY (account_id)
 );
 
 CREATE TABLE user_groups (

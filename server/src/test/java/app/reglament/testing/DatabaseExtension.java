@@ -107,7 +107,8 @@ final class DatabaseExtension implements TestTemplateInvocationContextProvider {
   }
 
   /** Closed by JUnit when the whole run ends. */
-  private record Shared(TestDatabase database) implements ExtensionContext.Store.CloseableResource {
+  private record Shared(TestDatabase database)
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
       database.database().close();

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
 
 /** amoCRM's OAuth 2.0 token endpoint, and the one call that tells which account a token is for. */
 public final class OAuthClient {
@@ -104,7 +105,7 @@ public final class OAuthClient {
             .build();
     HttpResponse<String> response = send(request);
     int status = response.statusCode();
-    if (status == 400 || status == 401 || status == 403) {
+    if (refusesGrant(response)) {
       // The code or refresh token is refused (used, revoked, expired): retrying cannot help.
       throw new OAuthException(
           "amoCRM refused the grant (" + status + " " + describe(response.body()) + ")",
@@ -129,6 +130,35 @@ public final class OAuthClient {
     return new TokenPair(access, refresh, clock.instant().plusSeconds(expiresIn));
   }
 
+  /**
+   * Only a JSON answer that says so means the grant is dead. An HTML 403 is amoCRM's IP block, a
+   * wrong client secret or redirect URI is our configuration: taking those for a refused grant
+   * would send every account to re-authorization.
+   */
+  private boolean refusesGrant(HttpResponse<String> response) {
+    int status = response.statusCode();
+    if (status != 400 && status != 401) {
+      return false;
+    }
+    try {
+      JsonNode node = json.readTree(response.body());
+      String said =
+          String.join(
+                  " ",
+                  node.path("error").asText(""),
+                  node.path("hint").asText(""),
+                  node.path("detail").asText(""),
+                  node.path("title").asText(""))
+              .toLowerCase(Locale.ROOT);
+      return said.contains("invalid_grant")
+          || said.contains("revoked")
+          || said.contains("expired")
+          || said.contains("decrypt");
+    } catch (IOException | RuntimeException notJson) {
+      return false;
+    }
+  }
+
   /** The error's kind for logs, never echoing the body (it could hold a token). */
   private String describe(String body) {
     try {
@@ -141,15 +171,21 @@ public final class OAuthClient {
     }
   }
 
+  /**
+   * Sends and waits without being interruptible: a refresh that amoCRM has already carried out must
+   * reach the database, or the only valid refresh token is lost. An interrupt that arrives
+   * meanwhile is kept for the caller.
+   */
   private HttpResponse<String> send(HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
+      return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new OAuthException(
-          "amoCRM's OAuth endpoint did not answer: " + e.getClass().getSimpleName(), 0, false, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OAuthException("Interrupted while calling amoCRM's OAuth endpoint", 0, false, e);
+          "amoCRM's OAuth endpoint did not answer: " + cause.getClass().getSimpleName(),
+          0,
+          false,
+          cause);
     }
   }
 

@@ -1,6 +1,5 @@
 package app.reglament.amo.oauth;
 
-import app.reglament.amo.api.AmoException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,14 +33,16 @@ public final class TokenKeeper {
   /** One sweep; returns how many accounts were renewed. Failures are logged per account. */
   public int runOnce() {
     Instant now = clock.instant();
-    List<Long> due = store.dueForRefresh(dsl, now.plus(EXPIRY_HORIZON), now.minus(IDLE_LIMIT));
+    List<Long> due = store.dueForRefresh(dsl, now, now.plus(EXPIRY_HORIZON), now.minus(IDLE_LIMIT));
     int renewed = 0;
     for (long accountId : due) {
       try {
         int version = store.load(dsl, accountId).orElseThrow().version();
         tokens.refresh(accountId, version);
         renewed++;
-      } catch (AmoException | OAuthException e) {
+      } catch (RuntimeException e) {
+        // One account's trouble (refused token, undecryptable row, lock timeout) must not cost the
+        // others their renewal: a refresh token dies after three months unused.
         log.warn("Could not renew the tokens of account {}: {}", accountId, e.getMessage());
       }
     }

@@ -73,8 +73,24 @@ public final class TokenService implements AccountAccess {
   public String accessToken(long accountId) {
     TokenStore.Snapshot current = usable(snapshot(accountId));
     TokenPair tokens = current.tokens().orElseThrow();
-    if (tokens.expiresAt().isBefore(clock.instant().plus(REFRESH_AHEAD))) {
-      return refresh(accountId, current.version()).tokens().orElseThrow().accessToken();
+    Instant now = clock.instant();
+    if (tokens.expiresAt().isBefore(now.plus(REFRESH_AHEAD))) {
+      try {
+        return refresh(accountId, current.version()).tokens().orElseThrow().accessToken();
+      } catch (AmoAuthorizationException refused) {
+        throw refused;
+      } catch (RuntimeException transientFailure) {
+        if (tokens.expiresAt().isAfter(now)) {
+          // amoCRM's token endpoint is briefly away, but the token still works: use it.
+          log.warn(
+              "Refreshing the tokens of account {} failed ({}); the current token serves until {}",
+              accountId,
+              transientFailure.getMessage(),
+              tokens.expiresAt());
+          return tokens.accessToken();
+        }
+        throw transientFailure;
+      }
     }
     return tokens.accessToken();
   }

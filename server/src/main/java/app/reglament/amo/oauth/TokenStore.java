@@ -1,13 +1,14 @@
 package app.reglament.amo.oauth;
 
 import static app.reglament.db.generated.Tables.ACCOUNTS;
+import static app.reglament.db.generated.Tables.ACCOUNT_TOKENS;
 
 import app.reglament.account.AccountState;
-import app.reglament.db.generated.tables.records.AccountsRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 
 /**
  * The encrypted token pair of each account, with a version that grows on every save: a refresher
@@ -30,32 +31,59 @@ public final class TokenStore {
       Optional<Instant> pausedUntil) {}
 
   public Optional<Snapshot> load(DSLContext dsl, long accountId) {
-    return dsl.selectFrom(ACCOUNTS)
+    return dsl.select(
+            ACCOUNTS.ACCOUNT_ID,
+            ACCOUNTS.BASE_DOMAIN,
+            ACCOUNTS.STATE,
+            ACCOUNTS.PAUSED_UNTIL_AT,
+            ACCOUNT_TOKENS.ACCESS_TOKEN_ENC,
+            ACCOUNT_TOKENS.REFRESH_TOKEN_ENC,
+            ACCOUNT_TOKENS.EXPIRES_AT,
+            ACCOUNT_TOKENS.VERSION)
+        .from(ACCOUNTS)
+        .leftJoin(ACCOUNT_TOKENS)
+        .on(ACCOUNT_TOKENS.ACCOUNT_ID.eq(ACCOUNTS.ACCOUNT_ID))
         .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
         .fetchOptional()
         .map(this::toSnapshot);
   }
 
-  /** Loads the row and holds its lock until the surrounding transaction ends. */
+  /**
+   * Locks the account's token row until the surrounding transaction ends, then loads the account.
+   * Only token writers wait on this lock.
+   */
   public Optional<Snapshot> lockAndLoad(DSLContext tx, long accountId) {
-    return tx.selectFrom(ACCOUNTS)
-        .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
+    tx.select(ACCOUNT_TOKENS.VERSION)
+        .from(ACCOUNT_TOKENS)
+        .where(ACCOUNT_TOKENS.ACCOUNT_ID.eq(accountId))
         .forUpdate()
-        .fetchOptional()
-        .map(this::toSnapshot);
+        .fetchOptional();
+    return load(tx, accountId);
   }
 
   /** Stores a new pair (encrypted, bound to the account) and bumps the version. */
   public void save(DSLContext dsl, long accountId, TokenPair tokens, Instant now) {
-    dsl.update(ACCOUNTS)
-        .set(ACCOUNTS.ACCESS_TOKEN_ENC, cipher.encrypt(accountId, tokens.accessToken()))
-        .set(ACCOUNTS.REFRESH_TOKEN_ENC, cipher.encrypt(accountId, tokens.refreshToken()))
-        .set(ACCOUNTS.TOKEN_EXPIRES_AT, tokens.expiresAt())
-        .set(ACCOUNTS.TOKEN_REFRESHED_AT, now)
-        .set(ACCOUNTS.TOKEN_VERSION, ACCOUNTS.TOKEN_VERSION.plus(1))
-        .set(ACCOUNTS.UPDATED_AT, now)
-        .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
-        .execute();
+    byte[] access = cipher.encrypt(accountId, tokens.accessToken());
+    byte[] refresh = cipher.encrypt(accountId, tokens.refreshToken());
+    int updated =
+        dsl.update(ACCOUNT_TOKENS)
+            .set(ACCOUNT_TOKENS.ACCESS_TOKEN_ENC, access)
+            .set(ACCOUNT_TOKENS.REFRESH_TOKEN_ENC, refresh)
+            .set(ACCOUNT_TOKENS.EXPIRES_AT, tokens.expiresAt())
+            .set(ACCOUNT_TOKENS.REFRESHED_AT, now)
+            .set(ACCOUNT_TOKENS.VERSION, ACCOUNT_TOKENS.VERSION.plus(1))
+            .where(ACCOUNT_TOKENS.ACCOUNT_ID.eq(accountId))
+            .execute();
+    if (updated == 0) {
+      dsl.insertInto(ACCOUNT_TOKENS)
+          .set(ACCOUNT_TOKENS.ACCOUNT_ID, accountId)
+          .set(ACCOUNT_TOKENS.ACCESS_TOKEN_ENC, access)
+          .set(ACCOUNT_TOKENS.REFRESH_TOKEN_ENC, refresh)
+          .set(ACCOUNT_TOKENS.EXPIRES_AT, tokens.expiresAt())
+          .set(ACCOUNT_TOKENS.REFRESHED_AT, now)
+          .set(ACCOUNT_TOKENS.VERSION, 1)
+          .execute();
+    }
   }
 
   public void pause(DSLContext dsl, long accountId, Instant until, String reason) {
@@ -67,37 +95,44 @@ public final class TokenStore {
   }
 
   /**
-   * Active accounts whose tokens expire before {@code expiringBefore} or were last renewed before
-   * {@code renewedBefore}: the ones the keeper must refresh. A system-wide sweep by design.
+   * Active, unpaused accounts whose tokens expire before {@code expiringBefore} or were last
+   * renewed before {@code renewedBefore}: the ones the keeper must refresh. A system-wide sweep.
    */
-  public List<Long> dueForRefresh(DSLContext dsl, Instant expiringBefore, Instant renewedBefore) {
+  public List<Long> dueForRefresh(
+      DSLContext dsl, Instant now, Instant expiringBefore, Instant renewedBefore) {
     return dsl.select(ACCOUNTS.ACCOUNT_ID)
         .from(ACCOUNTS)
+        .join(ACCOUNT_TOKENS)
+        .on(ACCOUNT_TOKENS.ACCOUNT_ID.eq(ACCOUNTS.ACCOUNT_ID))
         .where(ACCOUNTS.STATE.eq(AccountState.ACTIVE.code()))
-        .and(ACCOUNTS.REFRESH_TOKEN_ENC.isNotNull())
+        .and(ACCOUNTS.PAUSED_UNTIL_AT.isNull().or(ACCOUNTS.PAUSED_UNTIL_AT.le(now)))
         .and(
-            ACCOUNTS
-                .TOKEN_EXPIRES_AT
+            ACCOUNT_TOKENS
+                .EXPIRES_AT
                 .lt(expiringBefore)
-                .or(ACCOUNTS.TOKEN_REFRESHED_AT.lt(renewedBefore)))
+                .or(ACCOUNT_TOKENS.REFRESHED_AT.lt(renewedBefore)))
         .fetch(ACCOUNTS.ACCOUNT_ID);
   }
 
-  private Snapshot toSnapshot(AccountsRecord r) {
+  private Snapshot toSnapshot(Record r) {
+    long accountId = r.get(ACCOUNTS.ACCOUNT_ID);
+    byte[] access = r.get(ACCOUNT_TOKENS.ACCESS_TOKEN_ENC);
+    byte[] refresh = r.get(ACCOUNT_TOKENS.REFRESH_TOKEN_ENC);
     Optional<TokenPair> tokens =
-        r.getAccessTokenEnc() == null || r.getRefreshTokenEnc() == null
+        access == null || refresh == null
             ? Optional.empty()
             : Optional.of(
                 new TokenPair(
-                    cipher.decrypt(r.getAccountId(), r.getAccessTokenEnc()),
-                    cipher.decrypt(r.getAccountId(), r.getRefreshTokenEnc()),
-                    r.getTokenExpiresAt()));
+                    cipher.decrypt(accountId, access),
+                    cipher.decrypt(accountId, refresh),
+                    r.get(ACCOUNT_TOKENS.EXPIRES_AT)));
+    Integer version = r.get(ACCOUNT_TOKENS.VERSION);
     return new Snapshot(
-        r.getAccountId(),
-        r.getBaseDomain(),
-        AccountState.fromCode(r.getState()),
+        accountId,
+        r.get(ACCOUNTS.BASE_DOMAIN),
+        AccountState.fromCode(r.get(ACCOUNTS.STATE)),
         tokens,
-        r.getTokenVersion(),
-        Optional.ofNullable(r.getPausedUntilAt()));
+        version == null ? 0 : version,
+        Optional.ofNullable(r.get(ACCOUNTS.PAUSED_UNTIL_AT)));
   }
 }

@@ -183,6 +183,49 @@ class TokenServiceTest {
   }
 
   @DatabaseTest
+  void an_html_403_from_the_token_endpoint_is_not_taken_for_a_dead_grant(TestDatabase db) {
+    installWithTokens(db, new TokenPair("expired", "refresh-1", T0.minusSeconds(1)));
+    amo.stubFor(
+        post(urlEqualTo("/oauth2/access_token"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html><body><h1>403 Forbidden</h1>nginx</body></html>")));
+
+    assertThatThrownBy(() -> service(db).accessToken(ACCOUNT))
+        .isInstanceOf(app.reglament.amo.api.AmoException.class)
+        .isNotInstanceOf(AmoAuthorizationException.class);
+
+    assertThat(new AccountRepository(db.dsl()).find(ACCOUNT).orElseThrow().state())
+        .isEqualTo(AccountState.ACTIVE);
+  }
+
+  @DatabaseTest
+  void a_failed_refresh_ahead_of_expiry_falls_back_to_the_still_valid_token(TestDatabase db) {
+    installWithTokens(db, new TokenPair("access-1", "refresh-1", T0.plus(Duration.ofMinutes(5))));
+    amo.stubFor(post(urlEqualTo("/oauth2/access_token")).willReturn(aResponse().withStatus(502)));
+
+    assertThat(service(db).accessToken(ACCOUNT)).isEqualTo("access-1");
+  }
+
+  @DatabaseTest
+  void the_keeper_goes_on_past_an_account_whose_tokens_do_not_decrypt(TestDatabase db) {
+    new AccountRepository(db.dsl()).install(1L, "one.amocrm.ru", T0);
+    byte[] otherKey = KEY.clone();
+    otherKey[0] ^= 1;
+    new TokenStore(new TokenCipher(otherKey))
+        .save(db.dsl(), 1L, new TokenPair("a", "r", T0.minusSeconds(1)), T0);
+    installWithTokens(db, new TokenPair("expired", "refresh-1", T0.minusSeconds(1)));
+    amoAcceptsOnlyRefreshToken("refresh-1", "access-2", "refresh-2");
+    TokenService tokens = service(db);
+    var keeper = new TokenKeeper(db.dsl(), new TokenStore(new TokenCipher(KEY)), tokens, clock);
+
+    assertThat(keeper.runOnce()).isEqualTo(1);
+    assertThat(tokens.accessToken(ACCOUNT)).isEqualTo("access-2");
+  }
+
+  @DatabaseTest
   void an_inactive_account_gets_no_token_and_no_traffic(TestDatabase db) {
     installWithTokens(db, new TokenPair("access-1", "refresh-1", T0.minusSeconds(1)));
     new AccountRepository(db.dsl()).changeState(ACCOUNT, AccountState.INACTIVE, "uninstalled", T0);
