@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 
 /** Connected accounts. Every method names the account it touches, or resolves it from a secret. */
 public final class AccountRepository {
   private static final int HOOK_TOKEN_BYTES = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern HOOK_TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   private final DSLContext dsl;
 
@@ -97,6 +99,11 @@ public final class AccountRepository {
         Optional.ofNullable(r.getStateReason()),
         r.getInstalledAt(),
         r.getUpdatedAt());
+  }
+
+  /** Whether the text has the shape of a token {@link #install} issues (256 bits, base64url). */
+  public static boolean isHookTokenShaped(String text) {
+    return text != null && HOOK_TOKEN_SHAPE.matcher(text).matches();
   }
 
   private static String newHookToken() {

@@ -102,7 +102,7 @@ public final class AmoConnection implements AutoCloseable {
       ApiBuilder.get("/oauth/install", install::start);
       ApiBuilder.get("/oauth/callback", install::callback);
       ApiBuilder.get("/oauth/disconnect", install::disconnect);
-      ApiBuilder.get("/install/{hookToken}/status", install::status);
+      ApiBuilder.get("/install/{accountId}/status", install::status);
       ApiBuilder.post("/hooks/amo/{hookToken}", webhooks::receive);
     };
   }

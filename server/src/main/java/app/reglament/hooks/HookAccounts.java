@@ -24,7 +24,14 @@ final class HookAccounts {
     this.accounts = accounts;
   }
 
+  /**
+   * The account of a well-formed token. Anything not shaped like a token Reglament issues is
+   * refused before the cache and the database, so made-up paths cannot fill either.
+   */
   Optional<Account> find(String hookToken) {
+    if (!AccountRepository.isHookTokenShaped(hookToken)) {
+      return Optional.empty();
+    }
     return byToken.get(hookToken, accounts::findByHookToken);
   }
 }

@@ -123,7 +123,11 @@ public final class InboxRepository {
         .execute();
   }
 
-  public void markDone(long accountId, Collection<Long> ids, Instant now) {
+  /**
+   * Marks rows done. Like every completion below it only touches rows still claimed by {@code
+   * owner}: if a lease ran out and another worker took a row, the later outcome is theirs.
+   */
+  public void markDone(String owner, long accountId, Collection<Long> ids, Instant now) {
     dsl.update(WEBHOOK_INBOX)
         .set(WEBHOOK_INBOX.STATE, DONE)
         .set(WEBHOOK_INBOX.ATTEMPTS, WEBHOOK_INBOX.ATTEMPTS.plus(1))
@@ -141,7 +145,7 @@ public final class InboxRepository {
    * last.
    */
   public void markFailed(
-      long accountId, InboxRow row, String error, Instant retryAt, boolean park) {
+      String owner, long accountId, InboxRow row, String error, Instant retryAt, boolean park) {
     dsl.update(WEBHOOK_INBOX)
         .set(WEBHOOK_INBOX.STATE, park ? PARKED : PENDING)
         .set(WEBHOOK_INBOX.ATTEMPTS, row.attempts() + 1)
@@ -151,11 +155,12 @@ public final class InboxRepository {
         .setNull(WEBHOOK_INBOX.CLAIMED_UNTIL_AT)
         .where(WEBHOOK_INBOX.ACCOUNT_ID.eq(accountId))
         .and(WEBHOOK_INBOX.ID.eq(row.id()))
+        .and(WEBHOOK_INBOX.CLAIMED_BY.eq(owner))
         .execute();
   }
 
   /** Puts rows back without counting an attempt (their account's traffic is paused). */
-  public void defer(long accountId, Collection<Long> ids, Instant until) {
+  public void defer(String owner, long accountId, Collection<Long> ids, Instant until) {
     dsl.update(WEBHOOK_INBOX)
         .set(WEBHOOK_INBOX.STATE, PENDING)
         .set(WEBHOOK_INBOX.NEXT_ATTEMPT_AT, until)
@@ -163,7 +168,25 @@ public final class InboxRepository {
         .setNull(WEBHOOK_INBOX.CLAIMED_UNTIL_AT)
         .where(WEBHOOK_INBOX.ACCOUNT_ID.eq(accountId))
         .and(WEBHOOK_INBOX.ID.in(ids))
+        .and(WEBHOOK_INBOX.CLAIMED_BY.eq(owner))
         .execute();
+  }
+
+  /**
+   * Deletes done rows processed before {@code before}, at most {@code limit} of them. Keeping them
+   * a while lets redeliveries of the same body be recognized; forever would grow without bound.
+   */
+  public int purgeDone(Instant before, int limit) {
+    List<Long> ids =
+        dsl.select(WEBHOOK_INBOX.ID)
+            .from(WEBHOOK_INBOX)
+            .where(WEBHOOK_INBOX.STATE.eq(DONE))
+            .and(WEBHOOK_INBOX.PROCESSED_AT.lt(before))
+            .limit(limit)
+            .fetch(WEBHOOK_INBOX.ID);
+    return ids.isEmpty()
+        ? 0
+        : dsl.deleteFrom(WEBHOOK_INBOX).where(WEBHOOK_INBOX.ID.in(ids)).execute();
   }
 
   /** Row counts per state, for /health and metrics. */

@@ -50,6 +50,12 @@ public final class InboxWorker implements AutoCloseable {
             Duration.ofHours(1));
   }
 
+  /** Done rows are kept this long, so amoCRM's redeliveries of the same body are recognized. */
+  static final Duration DONE_RETENTION = Duration.ofDays(7);
+
+  static final Duration PURGE_PERIOD = Duration.ofHours(1);
+  static final int PURGE_BATCH = 10_000;
+
   private final InboxRepository inbox;
   private final InboxProcessor processor;
   private final AccountAccess access;
@@ -59,6 +65,7 @@ public final class InboxWorker implements AutoCloseable {
   private final Set<Long> busyAccounts = ConcurrentHashMap.newKeySet();
   private final Semaphore wakeups = new Semaphore(0);
   private volatile boolean running;
+  private Instant lastPurge = Instant.EPOCH;
   private Thread dispatcher;
   private ExecutorService pool;
   private Semaphore slots;
@@ -118,12 +125,12 @@ public final class InboxWorker implements AutoCloseable {
         slots.acquire();
         slots.release();
         inbox.releaseExpiredClaims(clock.instant());
-        int free = slots.availablePermits();
+        purgeNowAndThen();
         List<InboxRow> rows =
             inbox.claim(
                 owner,
                 clock.instant(),
-                settings.batchSize() * free,
+                settings.batchSize(),
                 settings.lease(),
                 Set.copyOf(busyAccounts));
         if (rows.isEmpty()) {
@@ -161,20 +168,32 @@ public final class InboxWorker implements AutoCloseable {
     }
   }
 
+  /** Deletes old done rows at most once per {@link #PURGE_PERIOD}. */
+  private void purgeNowAndThen() {
+    Instant now = clock.instant();
+    if (now.isAfter(lastPurge.plus(PURGE_PERIOD))) {
+      lastPurge = now;
+      int purged = inbox.purgeDone(now.minus(DONE_RETENTION), PURGE_BATCH);
+      if (purged > 0) {
+        log.info("Deleted {} processed webhooks older than {}", purged, DONE_RETENTION);
+      }
+    }
+  }
+
   private void processGroup(long accountId, List<InboxRow> rows) {
     List<Long> ids = rows.stream().map(InboxRow::id).toList();
-    Optional<Instant> paused = access.pausedUntil(accountId);
-    if (paused.isPresent()) {
-      inbox.defer(accountId, ids, paused.get());
-      return;
-    }
     try {
+      Optional<Instant> paused = access.pausedUntil(accountId);
+      if (paused.isPresent()) {
+        inbox.defer(owner, accountId, ids, paused.get());
+        return;
+      }
       processor.process(accountId, rows);
-      inbox.markDone(accountId, ids, clock.instant());
+      inbox.markDone(owner, accountId, ids, clock.instant());
     } catch (Exception e) {
       Optional<Instant> pausedNow = safePausedUntil(accountId);
       if (pausedNow.isPresent()) {
-        inbox.defer(accountId, ids, pausedNow.get());
+        inbox.defer(owner, accountId, ids, pausedNow.get());
         return;
       }
       boolean hopeless = e instanceof AmoAuthorizationException;
@@ -187,6 +206,7 @@ public final class InboxWorker implements AutoCloseable {
         boolean park = hopeless || row.attempts() + 1 >= settings.maxAttempts();
         Duration wait = backoff(row.attempts());
         inbox.markFailed(
+            owner,
             accountId,
             row,
             describe(e),

@@ -24,8 +24,8 @@ import java.util.Optional;
 /**
  * The installation's HTTP side: {@code GET /oauth/install} (starts the OAuth flow), {@code GET
  * /oauth/callback} (amoCRM returns here with the code), {@code GET /oauth/disconnect} (amoCRM says
- * the integration was switched off) and {@code GET /install/{hookToken}/status} (the account's sync
- * progress, for the admin who just installed).
+ * the integration was switched off) and {@code GET /install/{accountId}/status?key=…} (the
+ * account's sync progress, for the admin who just installed).
  */
 public final class InstallController {
   private static final URI DEFAULT_AUTHORIZE_BASE = URI.create("https://www.amocrm.ru");
@@ -108,7 +108,7 @@ public final class InstallController {
       throw new ProblemException(
           ProblemType.BAD_GATEWAY, "amoCRM did not complete the installation: " + e.getMessage());
     }
-    String statusUrl = "/install/" + account.hookToken() + "/status";
+    String statusUrl = "/install/" + account.id() + "/status?key=" + statusKey(account.id());
     ctx.status(200).json(Map.of("accountId", account.id(), "installed", true, "status", statusUrl));
   }
 
@@ -137,9 +137,22 @@ public final class InstallController {
   }
 
   public void status(Context ctx) {
+    long accountId;
+    try {
+      accountId = Long.parseLong(ctx.pathParam("accountId"));
+    } catch (NumberFormatException e) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "No such installation");
+    }
+    String key = ctx.queryParam("key");
+    if (key == null
+        || !MessageDigest.isEqual(
+            statusKey(accountId).getBytes(StandardCharsets.US_ASCII),
+            key.getBytes(StandardCharsets.US_ASCII))) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "No such installation");
+    }
     Account account =
         accounts
-            .findByHookToken(ctx.pathParam("hookToken"))
+            .find(accountId)
             .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No such installation"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("accountId", account.id());
@@ -148,6 +161,18 @@ public final class InstallController {
     body.put("sync", syncState.status(account.id()).orElse(SyncStatus.queued()));
     body.put("parkedWebhooks", inbox.parked(account.id(), 20));
     ctx.json(body);
+  }
+
+  /**
+   * The secret of an installation's status page: derived from the client secret, so nothing is
+   * stored, and distinct from the webhook token, which must not travel through browsers.
+   */
+  private String statusKey(long accountId) {
+    return java.util.Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(
+            InstallState.hmac(
+                clientSecret.getBytes(StandardCharsets.UTF_8), "status|" + accountId));
   }
 
   private static String required(Context ctx, String name) {

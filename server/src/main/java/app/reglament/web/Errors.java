@@ -31,7 +31,7 @@ final class Errors {
     routes.exception(
         Exception.class,
         (e, ctx) -> {
-          log.error("Unhandled failure on {} {}", ctx.method(), ctx.path(), e);
+          log.error("Unhandled failure on {} {}", ctx.method(), WebServer.routeOf(ctx), e);
           write(
               ctx,
               Problem.of(

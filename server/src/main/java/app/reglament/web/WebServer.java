@@ -69,18 +69,19 @@ public final class WebServer {
           .tag("status", Integer.toString(status))
           .register(metrics)
           .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+      // The route template, never the path: a webhook's path carries its account's secret.
       if (status >= 500) {
-        log.warn("{} {} -> {} in {} ms", ctx.method(), ctx.path(), status, millis);
+        log.warn("{} {} -> {} in {} ms", ctx.method(), route, status, millis);
       } else {
-        log.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), status, millis);
+        log.debug("{} {} -> {} in {} ms", ctx.method(), route, status, millis);
       }
     } finally {
       RequestIds.end();
     }
   }
 
-  /** The route template (bounded cardinality), never the raw path. */
-  private static String routeOf(Context ctx) {
+  /** The route template (bounded cardinality, no secrets), never the raw path. */
+  static String routeOf(Context ctx) {
     try {
       var endpoint = ctx.endpoint();
       return endpoint == null || "*".equals(endpoint.path) ? "unmatched" : endpoint.path;

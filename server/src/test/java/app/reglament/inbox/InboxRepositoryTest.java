@@ -140,12 +140,12 @@ class InboxRepositoryTest {
     inbox.accept(1L, "body", T0);
     InboxRow row = inbox.claim("w", T0, 1, LEASE).get(0);
 
-    inbox.markFailed(1L, row, "amoCRM answered 500", T0.plusSeconds(30), false);
+    inbox.markFailed("w", 1L, row, "amoCRM answered 500", T0.plusSeconds(30), false);
     assertThat(inbox.claim("w", T0.plusSeconds(29), 1, LEASE)).isEmpty();
     InboxRow again = inbox.claim("w", T0.plusSeconds(30), 1, LEASE).get(0);
     assertThat(again.attempts()).isEqualTo(1);
 
-    inbox.markFailed(1L, again, "amoCRM answered 500 again", T0.plusSeconds(90), true);
+    inbox.markFailed("w", 1L, again, "amoCRM answered 500 again", T0.plusSeconds(90), true);
 
     assertThat(inbox.claim("w", T0.plus(Duration.ofDays(1)), 1, LEASE)).isEmpty();
     assertThat(inbox.parked(1L, 10))
@@ -160,6 +160,33 @@ class InboxRepositoryTest {
   }
 
   @DatabaseTest
+  void a_worker_whose_lease_ran_out_cannot_overwrite_the_outcome_of_the_next(TestDatabase db) {
+    var inbox = new InboxRepository(db.dsl());
+    inbox.accept(1L, "body", T0);
+    InboxRow row = inbox.claim("slow-worker", T0, 1, LEASE).get(0);
+    inbox.releaseExpiredClaims(T0.plus(LEASE).plusSeconds(1));
+    inbox.claim("next-worker", T0.plus(LEASE).plusSeconds(1), 1, LEASE);
+    inbox.markDone("next-worker", 1L, List.of(row.id()), T0.plus(LEASE).plusSeconds(2));
+
+    inbox.markFailed("slow-worker", 1L, row, "late failure", T0.plus(LEASE).plusSeconds(3), true);
+
+    assertThat(inbox.countsByState()).containsExactly(java.util.Map.entry("done", 1));
+  }
+
+  @DatabaseTest
+  void done_rows_are_purged_after_their_retention_and_others_are_kept(TestDatabase db) {
+    var inbox = new InboxRepository(db.dsl());
+    inbox.accept(1L, "old", T0);
+    inbox.accept(1L, "pending", T0);
+    InboxRow old = inbox.claim("w", T0, 1, LEASE).get(0);
+    inbox.markDone("w", 1L, List.of(old.id()), T0);
+
+    assertThat(inbox.purgeDone(T0, 100)).isZero();
+    assertThat(inbox.purgeDone(T0.plusSeconds(1), 100)).isEqualTo(1);
+    assertThat(inbox.countsByState()).containsExactly(java.util.Map.entry("pending", 1));
+  }
+
+  @DatabaseTest
   void done_and_deferred_rows_touch_only_their_own_account(TestDatabase db) {
     var inbox = new InboxRepository(db.dsl());
     inbox.accept(1L, "one", T0);
@@ -167,8 +194,8 @@ class InboxRepositoryTest {
     List<InboxRow> rows = inbox.claim("w", T0, 10, LEASE);
     List<Long> ids = rows.stream().map(InboxRow::id).toList();
 
-    inbox.markDone(1L, ids, T0);
-    inbox.defer(2L, ids, T0.plusSeconds(600));
+    inbox.markDone("w", 1L, ids, T0);
+    inbox.defer("w", 2L, ids, T0.plusSeconds(600));
 
     assertThat(inbox.countsByState()).containsEntry("done", 1).containsEntry("pending", 1);
     assertThat(inbox.claim("w", T0.plusSeconds(599), 10, LEASE)).isEmpty();

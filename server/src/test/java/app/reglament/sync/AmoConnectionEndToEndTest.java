@@ -105,6 +105,9 @@ class AmoConnectionEndToEndTest {
             String statusPath = installed.path("status").asText();
             assertThat(json(client.get(statusPath)).path("sync").path("state").asText())
                 .isEqualTo("queued");
+            assertThat(statusPath).doesNotContain(hookTokenOf(app));
+            assertThat(client.get(statusPath.replaceAll("key=.*", "key=forged")).code())
+                .isEqualTo(404);
 
             // 2. The initial sync over several pages.
             assertThat(connection.scheduler().drain()).isEqualTo(1);
@@ -126,7 +129,12 @@ class AmoConnectionEndToEndTest {
             fake.stubLeadById(FakeAmo.lead(1_001, 143, MANAGER_B, moved));
             fake.stubEvents(
                 List.of(FakeAmo.statusChanged("ev-3", 1_001, NEW_STAGE, 143, MANAGER_B, moved)));
-            String hook = "/hooks/amo/" + statusPath.split("/")[2];
+            String hook =
+                "/hooks/amo/"
+                    + new app.reglament.account.AccountRepository(app.database().dsl())
+                        .find(ACCOUNT)
+                        .orElseThrow()
+                        .hookToken();
             Response acknowledged = postForm(client, hook, statusWebhook(1_001, NEW_STAGE, 143));
             assertThat(acknowledged.code()).isEqualTo(200);
             assertThat(connection.worker().drain()).isEqualTo(1);
@@ -170,6 +178,13 @@ class AmoConnectionEndToEndTest {
             assertThat(mirror.countLeads(ACCOUNT)).isEqualTo(LEADS);
           });
     }
+  }
+
+  private static String hookTokenOf(App app) {
+    return new app.reglament.account.AccountRepository(app.database().dsl())
+        .find(ACCOUNT)
+        .orElseThrow()
+        .hookToken();
   }
 
   private static Response postForm(HttpClient client, String path, String body) {
