@@ -18,7 +18,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 /**
@@ -33,13 +36,29 @@ public final class DealMirror {
     this.dsl = dsl;
   }
 
-  public void upsertLeads(long accountId, List<Rows.Lead> leads, Instant now) {
-    if (leads.isEmpty()) {
+  /**
+   * Writes deals read from amoCRM. A read older than what the mirror holds (a page of the initial
+   * sync landing after a webhook's fresher re-read of the same deal) is left out.
+   */
+  public void upsertLeads(long accountId, List<Rows.Lead> incoming, Instant now) {
+    if (incoming.isEmpty()) {
       return;
     }
     dsl.transaction(
         tx -> {
           DSLContext t = tx.dsl();
+          List<Rows.Lead> leads =
+              notOlder(
+                  t,
+                  incoming,
+                  Rows.Lead::id,
+                  Rows.Lead::updatedAt,
+                  LEADS.LEAD_ID,
+                  LEADS.UPDATED_AT,
+                  LEADS.ACCOUNT_ID.eq(accountId));
+          if (leads.isEmpty()) {
+            return;
+          }
           Upserts.upsert(t, leads.stream().map(lead -> toRecord(accountId, lead, now)).toList());
           List<Long> ids = leads.stream().map(Rows.Lead::id).toList();
           t.deleteFrom(LEAD_CONTACTS)
@@ -84,6 +103,34 @@ public final class DealMirror {
     return r;
   }
 
+  /** The incoming rows that are at least as recent as the mirror's copy (or new to it). */
+  private static <T> List<T> notOlder(
+      DSLContext dsl,
+      List<T> incoming,
+      Function<T, Long> idOf,
+      Function<T, Instant> updatedAtOf,
+      TableField<?, Long> idField,
+      TableField<?, Instant> updatedField,
+      Condition ofAccount) {
+    if (incoming.isEmpty()) {
+      return incoming;
+    }
+    Map<Long, Instant> held =
+        dsl.select(idField, updatedField)
+            .from(idField.getTable())
+            .where(ofAccount)
+            .and(idField.in(incoming.stream().map(idOf).toList()))
+            .fetchMap(idField, updatedField);
+    return incoming.stream()
+        .filter(
+            row -> {
+              Instant mine = held.get(idOf.apply(row));
+              Instant theirs = updatedAtOf.apply(row);
+              return mine == null || theirs == null || !theirs.isBefore(mine);
+            })
+        .toList();
+  }
+
   /** Marks deals that amoCRM no longer returns as deleted (their history stays). */
   public int markLeadsDeleted(long accountId, Collection<Long> leadIds, Instant now) {
     if (leadIds.isEmpty()) {
@@ -97,7 +144,16 @@ public final class DealMirror {
         .execute();
   }
 
-  public void upsertContacts(long accountId, List<Rows.Contact> contacts) {
+  public void upsertContacts(long accountId, List<Rows.Contact> incoming) {
+    List<Rows.Contact> contacts =
+        notOlder(
+            dsl,
+            incoming,
+            Rows.Contact::id,
+            Rows.Contact::updatedAt,
+            CONTACTS.CONTACT_ID,
+            CONTACTS.UPDATED_AT,
+            CONTACTS.ACCOUNT_ID.eq(accountId));
     Upserts.upsert(
         dsl,
         contacts.stream()
@@ -112,7 +168,16 @@ public final class DealMirror {
             .toList());
   }
 
-  public void upsertTasks(long accountId, List<Rows.Task> tasks, Instant now) {
+  public void upsertTasks(long accountId, List<Rows.Task> incoming, Instant now) {
+    List<Rows.Task> tasks =
+        notOlder(
+            dsl,
+            incoming,
+            Rows.Task::id,
+            Rows.Task::updatedAt,
+            TASKS.TASK_ID,
+            TASKS.UPDATED_AT,
+            TASKS.ACCOUNT_ID.eq(accountId));
     Upserts.upsert(
         dsl,
         tasks.stream()

@@ -77,9 +77,13 @@ public final class AccountSync {
 
   /** Pulls everything; progress is saved after every page so it can be watched. */
   public void initial(long accountId) {
+    initial(accountId, SyncLease.none(state, accountId, clock));
+  }
+
+  void initial(long accountId, SyncLease lease) {
     Instant started = clock.instant();
     Progress progress =
-        new Progress(accountId, state.status(accountId).orElse(SyncStatus.queued()));
+        new Progress(accountId, state.status(accountId).orElse(SyncStatus.queued()), lease);
     progress.phase("reference", started);
     syncReference(accountId, progress);
 
@@ -130,22 +134,30 @@ public final class AccountSync {
 
   /** Pulls what changed since the cursors; a webhook that never came is repaired here. */
   public void reconcile(long accountId) {
+    reconcile(accountId, SyncLease.none(state, accountId, clock));
+  }
+
+  void reconcile(long accountId, SyncLease lease) {
     SyncStateRepository.Cursors cursors = state.cursors(accountId);
     Instant started = clock.instant();
     Progress progress =
-        new Progress(accountId, state.status(accountId).orElse(SyncStatus.queued()));
+        new Progress(accountId, state.status(accountId).orElse(SyncStatus.queued()), lease);
     syncReference(accountId, progress);
     Instant leadsFrom = cursors.leads().orElse(started).minus(CURSOR_OVERLAP);
     walkLeads(
         accountId,
         leadsFrom,
-        page ->
-            deals.upsertLeads(
-                accountId, page.stream().map(Mapping::lead).toList(), clock.instant()));
+        page -> {
+          deals.upsertLeads(accountId, page.stream().map(Mapping::lead).toList(), clock.instant());
+          lease.renew();
+        });
     walkContacts(
         accountId,
         leadsFrom,
-        page -> deals.upsertContacts(accountId, page.stream().map(Mapping::contact).toList()));
+        page -> {
+          deals.upsertContacts(accountId, page.stream().map(Mapping::contact).toList());
+          lease.renew();
+        });
     amo.tasks()
         .forEachPage(
             accountId,
@@ -286,11 +298,13 @@ public final class AccountSync {
   /** The status document of a running sync, saved as it changes. */
   private final class Progress {
     private final long accountId;
+    private final SyncLease lease;
     private SyncStatus status;
 
-    Progress(long accountId, SyncStatus status) {
+    Progress(long accountId, SyncStatus status, SyncLease lease) {
       this.accountId = accountId;
       this.status = status;
+      this.lease = lease;
     }
 
     void phase(String phase, Instant now) {
@@ -301,6 +315,7 @@ public final class AccountSync {
     void count(String entity, int total) {
       status = status.count(entity, total);
       state.saveStatus(accountId, status);
+      lease.renew();
     }
 
     void done(Instant now) {

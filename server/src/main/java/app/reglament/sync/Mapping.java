@@ -39,18 +39,31 @@ final class Mapping {
   static final String LEAD_RESTORED = "lead_restored";
   static final String TASK_DELETED = "task_deleted";
 
+  /** Column sizes of the mirror; longer texts from amoCRM are cut rather than refused. */
+  static final int NAME_LENGTH = 255;
+
+  static final int LEAD_NAME_LENGTH = 1000;
+  static final int TASK_TEXT_LENGTH = 4000;
+
   private Mapping() {}
 
+  /** Cuts a text to a column's size, so one oversized entity cannot fail a whole sync forever. */
+  static String cut(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length);
+  }
+
   static List<Rows.Group> groups(AmoAccount account) {
-    return account.usersGroups().stream().map(g -> new Rows.Group(g.id(), g.name())).toList();
+    return account.usersGroups().stream()
+        .map(g -> new Rows.Group(g.id(), cut(g.name(), NAME_LENGTH)))
+        .toList();
   }
 
   static Rows.User user(AmoUser u) {
     var rights = u.rights();
     return new Rows.User(
         u.id(),
-        u.name(),
-        u.email(),
+        cut(u.name(), NAME_LENGTH),
+        cut(u.email(), NAME_LENGTH),
         rights.groupId(),
         rights.roleId(),
         rights.isAdmin(),
@@ -58,12 +71,21 @@ final class Mapping {
   }
 
   static Rows.Pipeline pipeline(Pipeline p) {
-    return new Rows.Pipeline(p.id(), p.name(), orZero(p.sort()), p.isMain(), p.isArchive());
+    return new Rows.Pipeline(
+        p.id(), cut(p.name(), NAME_LENGTH), orZero(p.sort()), p.isMain(), p.isArchive());
   }
 
   static List<Rows.Status> statuses(Pipeline p) {
     return p.statuses().stream()
-        .map(s -> new Rows.Status(p.id(), s.id(), s.name(), orZero(s.sort()), s.type(), s.color()))
+        .map(
+            s ->
+                new Rows.Status(
+                    p.id(),
+                    s.id(),
+                    cut(s.name(), NAME_LENGTH),
+                    orZero(s.sort()),
+                    s.type(),
+                    s.color()))
         .toList();
   }
 
@@ -71,8 +93,8 @@ final class Mapping {
     return new Rows.CustomField(
         "leads",
         f.id(),
-        f.name(),
-        f.code(),
+        cut(f.name(), NAME_LENGTH),
+        cut(f.code(), NAME_LENGTH),
         f.type(),
         orZero(f.sort()),
         f.isApiOnly(),
@@ -81,13 +103,13 @@ final class Mapping {
   }
 
   static Rows.LossReason lossReason(LossReason r) {
-    return new Rows.LossReason(r.id(), r.name(), orZero(r.sort()));
+    return new Rows.LossReason(r.id(), cut(r.name(), NAME_LENGTH), orZero(r.sort()));
   }
 
   static Rows.Lead lead(Lead l) {
     return new Rows.Lead(
         l.id(),
-        l.name(),
+        cut(l.name(), LEAD_NAME_LENGTH),
         l.price(),
         l.responsibleUserId(),
         l.groupId(),
@@ -107,7 +129,8 @@ final class Mapping {
   }
 
   static Rows.Contact contact(Contact c) {
-    return new Rows.Contact(c.id(), c.name(), c.responsibleUserId(), c.updatedAt());
+    return new Rows.Contact(
+        c.id(), cut(c.name(), NAME_LENGTH), c.responsibleUserId(), c.updatedAt());
   }
 
   static Rows.Task task(Task t) {
@@ -117,10 +140,10 @@ final class Mapping {
         t.entityId(),
         t.responsibleUserId(),
         t.taskTypeId(),
-        t.text(),
+        cut(t.text(), TASK_TEXT_LENGTH),
         t.completeTill(),
         t.isCompleted(),
-        t.result() == null ? null : t.result().text(),
+        t.result() == null ? null : cut(t.result().text(), TASK_TEXT_LENGTH),
         t.createdBy(),
         t.createdAt(),
         t.updatedAt());

@@ -55,30 +55,55 @@ public final class SyncScheduler implements AutoCloseable {
 
   /** Synchronizes at most one due account; returns it, or empty when none was due. */
   public Optional<Long> runOnce() {
-    List<Long> claimed = state.claimDue(owner, clock.instant(), settings.lease(), 1);
+    return runOnce(owner + "-0");
+  }
+
+  /**
+   * As {@link #runOnce()} under {@code leaseOwner}: every loop has its own, so one loop can never
+   * release a lease that another loop of the same instance took over.
+   */
+  Optional<Long> runOnce(String leaseOwner) {
+    List<Long> claimed = state.claimDue(leaseOwner, clock.instant(), settings.lease(), 1);
     if (claimed.isEmpty()) {
       return Optional.empty();
     }
     long accountId = claimed.get(0);
     Instant next;
     try {
+      SyncLease lease = new SyncLease(state, accountId, leaseOwner, settings.lease(), clock);
       if (sync.initialDone(accountId)) {
-        sync.reconcile(accountId);
+        sync.reconcile(accountId, lease);
       } else {
-        sync.initial(accountId);
+        sync.initial(accountId, lease);
       }
       next = clock.instant().plus(settings.interval());
     } catch (RuntimeException e) {
-      log.warn("Synchronization of account {} failed: {}", accountId, e.getMessage());
-      state
-          .status(accountId)
-          .ifPresent(
-              status ->
-                  state.saveStatus(accountId, status.failed(e.getMessage(), clock.instant())));
-      next = clock.instant().plus(settings.retryAfterFailure());
+      SyncStatus failed =
+          state
+              .status(accountId)
+              .orElse(SyncStatus.queued())
+              .failed(e.getMessage(), clock.instant());
+      state.saveStatus(accountId, failed);
+      Duration wait = retryDelay(failed.consecutiveFailures());
+      log.warn(
+          "Synchronization of account {} failed ({} in a row, next try in {}): {}",
+          accountId,
+          failed.consecutiveFailures(),
+          wait,
+          e.getMessage());
+      next = clock.instant().plus(wait);
     }
-    state.release(accountId, owner, next);
+    state.release(accountId, leaseOwner, next);
     return Optional.of(accountId);
+  }
+
+  /** One minute after the first failure, doubling with each further one, at most the interval. */
+  Duration retryDelay(int consecutiveFailures) {
+    Duration delay = settings.retryAfterFailure();
+    for (int i = 1; i < consecutiveFailures && delay.compareTo(settings.interval()) < 0; i++) {
+      delay = delay.multipliedBy(2);
+    }
+    return delay.compareTo(settings.interval()) > 0 ? settings.interval() : delay;
   }
 
   /** Synchronizes due accounts until none is left; for tests and tools. */
@@ -96,17 +121,18 @@ public final class SyncScheduler implements AutoCloseable {
     }
     running = true;
     for (int i = 0; i < settings.parallel(); i++) {
-      Thread loop = new Thread(this::loop, owner + "-" + i);
+      String leaseOwner = owner + "-" + i;
+      Thread loop = new Thread(() -> loop(leaseOwner), leaseOwner);
       loop.setDaemon(true);
       loops.add(loop);
       loop.start();
     }
   }
 
-  private void loop() {
+  private void loop(String leaseOwner) {
     while (running) {
       try {
-        if (runOnce().isEmpty()) {
+        if (runOnce(leaseOwner).isEmpty()) {
           wakeups.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {

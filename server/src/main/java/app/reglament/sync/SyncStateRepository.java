@@ -122,6 +122,14 @@ public final class SyncStateRepository {
         .toList();
   }
 
+  public void extendLease(long accountId, String owner, Instant until) {
+    dsl.update(ACCOUNTS)
+        .set(ACCOUNTS.SYNC_LEASE_UNTIL_AT, until)
+        .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
+        .and(ACCOUNTS.SYNC_OWNER.eq(owner))
+        .execute();
+  }
+
   /** Ends a lease and says when the account is due next. */
   public void release(long accountId, String owner, Instant nextDue) {
     dsl.update(ACCOUNTS)

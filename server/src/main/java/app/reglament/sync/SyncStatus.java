@@ -19,7 +19,8 @@ public record SyncStatus(
     List<String> errors,
     Instant startedAt,
     Instant finishedAt,
-    Instant lastReconciledAt) {
+    Instant lastReconciledAt,
+    int consecutiveFailures) {
 
   static final int MAX_ERRORS = 10;
 
@@ -29,7 +30,7 @@ public record SyncStatus(
   }
 
   public static SyncStatus queued() {
-    return new SyncStatus("queued", "initial", Map.of(), List.of(), null, null, null);
+    return new SyncStatus("queued", "initial", Map.of(), List.of(), null, null, null, 0);
   }
 
   SyncStatus running(String newPhase, Instant now) {
@@ -40,21 +41,30 @@ public record SyncStatus(
         errors,
         startedAt == null ? now : startedAt,
         null,
-        lastReconciledAt);
+        lastReconciledAt,
+        consecutiveFailures);
   }
 
   SyncStatus count(String entity, int total) {
     var updated = new LinkedHashMap<>(counts);
     updated.put(entity, total);
-    return new SyncStatus(state, phase, updated, errors, startedAt, finishedAt, lastReconciledAt);
+    return new SyncStatus(
+        state,
+        phase,
+        updated,
+        errors,
+        startedAt,
+        finishedAt,
+        lastReconciledAt,
+        consecutiveFailures);
   }
 
   SyncStatus done(Instant now) {
-    return new SyncStatus("done", "idle", counts, errors, startedAt, now, lastReconciledAt);
+    return new SyncStatus("done", "idle", counts, errors, startedAt, now, lastReconciledAt, 0);
   }
 
   SyncStatus reconciled(Instant now) {
-    return new SyncStatus("done", "idle", counts, errors, startedAt, finishedAt, now);
+    return new SyncStatus("done", "idle", counts, errors, startedAt, finishedAt, now, 0);
   }
 
   SyncStatus failed(String error, Instant now) {
@@ -63,6 +73,7 @@ public record SyncStatus(
     while (kept.size() > MAX_ERRORS) {
       kept.remove(0);
     }
-    return new SyncStatus("failed", phase, counts, kept, startedAt, now, lastReconciledAt);
+    return new SyncStatus(
+        "failed", phase, counts, kept, startedAt, now, lastReconciledAt, consecutiveFailures + 1);
   }
 }

@@ -64,6 +64,37 @@ class DealMirrorTest {
   }
 
   @DatabaseTest
+  void a_read_older_than_the_mirror_does_not_overwrite_it(TestDatabase db) {
+    var mirror = new DealMirror(db.dsl());
+    Rows.Lead fresh = lead(10, 100, 1002, List.of());
+    Rows.Lead stale =
+        new Rows.Lead(
+            10,
+            "Окна / Казань",
+            150_000L,
+            100L,
+            null,
+            7L,
+            1001L,
+            null,
+            100L,
+            100L,
+            T0,
+            fresh.updatedAt().minusSeconds(60),
+            null,
+            null,
+            false,
+            "[]",
+            null,
+            List.of());
+    mirror.upsertLeads(1L, List.of(fresh), T0);
+
+    mirror.upsertLeads(1L, List.of(stale), T0.plusSeconds(5));
+
+    assertThat(mirror.stageOf(1L, 10L)).contains(new DealMirror.Stage(7L, 1002L, false));
+  }
+
+  @DatabaseTest
   void a_sync_never_clears_the_heads_manual_name_flag(TestDatabase db) {
     var mirror = new DealMirror(db.dsl());
     mirror.upsertLeads(1L, List.of(lead(10, 100, 1001, List.of())), T0);
