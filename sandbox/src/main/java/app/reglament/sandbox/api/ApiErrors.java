@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiErrors {
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
   static final String PROBLEM_JSON = "application/problem+json";
+  static final String API_PREFIX = "/api/";
 
   private final ObjectMapper json;
 
@@ -48,7 +49,12 @@ public final class ApiErrors {
         Exception.class,
         (e, ctx) -> {
           log.error("Unhandled failure on {} {}", ctx.method(), ctx.path(), e);
-          problem(ctx, new ApiProblem(500, "Internal Server Error", "Something went wrong"), null);
+          if (ctx.path().startsWith(API_PREFIX)) {
+            problem(
+                ctx, new ApiProblem(500, "Internal Server Error", "Something went wrong"), null);
+          } else {
+            ctx.status(500).contentType("text/plain; charset=utf-8").result("Something went wrong");
+          }
         });
   }
 

@@ -80,7 +80,7 @@ public final class ApiRoutes {
     routes.error(
         404,
         ctx -> {
-          if (ctx.path().startsWith("/api/")) {
+          if (ctx.path().startsWith(ApiErrors.API_PREFIX)) {
             errors.notFound(ctx);
           }
         });

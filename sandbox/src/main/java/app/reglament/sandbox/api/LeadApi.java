@@ -40,11 +40,11 @@ final class LeadApi {
   void list(Context ctx) {
     Params params = Params.of(ctx);
     Set<String> with = params.with();
+    Predicate<Lead> filter = filter(params);
     List<Lead> leads =
-        with.contains("only_deleted") ? store.deletedLeads() : store.leads(filter(params));
-    if (with.contains("only_deleted")) {
-      leads = leads.stream().filter(filter(params)).toList();
-    }
+        with.contains("only_deleted")
+            ? store.deletedLeads().stream().filter(filter).toList()
+            : store.leads(filter);
     leads = sorted(leads, params);
     Render render = Routes.render(ctx, store, hal);
     Map<Long, CustomField> fields = fieldsById();
