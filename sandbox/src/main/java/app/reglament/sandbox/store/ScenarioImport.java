@@ -39,6 +39,7 @@ final class ScenarioImport {
       state.lossReasons.put(r.id(), new LossReason(r.id(), r.name(), r.sort(), created, created));
     }
     state.taskTypes.addAll(DefaultAccount.standardTaskTypes());
+    addTaskTypesInUse(state, scenario);
     list(scenario.contacts()).forEach(c -> state.contacts.put(c.id(), contact(c)));
     list(scenario.leads()).forEach(l -> state.leads.put(l.id(), lead(state, l)));
     list(scenario.tasks()).forEach(t -> state.putTask(task(t)));
@@ -56,6 +57,19 @@ final class ScenarioImport {
         state.tasks.size(),
         state.notes.size(),
         state.events.size());
+  }
+
+  /**
+   * The scenario names no task types; a task of a type beyond amoCRM's two standard ones gets that
+   * type as the account's own, so later edits of the task are not refused for it.
+   */
+  private static void addTaskTypesInUse(StoreState state, Scenario scenario) {
+    list(scenario.tasks()).stream()
+        .map(Scenario.Task::taskTypeId)
+        .distinct()
+        .sorted()
+        .filter(id -> state.taskTypes.stream().noneMatch(t -> t.id() == id))
+        .forEach(id -> state.taskTypes.add(new TaskType(id, "Тип задачи " + id, null, null, null)));
   }
 
   private static Pipeline pipeline(Scenario.Pipeline p) {

@@ -3,6 +3,7 @@ package app.reglament.sandbox.store;
 import static app.reglament.sandbox.testing.TinyScenario.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.reglament.sandbox.scenario.Scenario;
 import app.reglament.sandbox.testing.MutableClock;
 import app.reglament.sandbox.testing.TinyScenario;
 import java.util.List;
@@ -85,6 +86,45 @@ class StoreLoadTest {
         .contains(Status.WON, Status.LOST);
     assertThat(store.leads(l -> true)).isEmpty();
     assertThat(store.taskTypes()).extracting(TaskType::id).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void aTaskTypeTheScenarioUsesBecomesTheAccountsOwn() {
+    var scenario = TinyScenario.build(T0);
+    var task = scenario.tasks().get(0);
+    var meeting =
+        new Scenario.Task(
+            task.id(),
+            task.leadId(),
+            task.responsibleUserId(),
+            7,
+            task.text(),
+            task.completeTill(),
+            false,
+            null,
+            task.createdBy(),
+            task.createdAt(),
+            task.updatedAt());
+    var withOwnType =
+        new Scenario(
+            scenario.account(),
+            scenario.groups(),
+            scenario.users(),
+            scenario.pipelines(),
+            scenario.leadFields(),
+            scenario.lossReasons(),
+            scenario.contacts(),
+            scenario.leads(),
+            List.of(meeting),
+            scenario.notes(),
+            scenario.events(),
+            scenario.groundTruth());
+
+    Store store = Store.of(withOwnType, clock);
+
+    assertThat(store.taskTypes()).extracting(TaskType::id).containsExactly(1L, 2L, 7L);
+    assertThat(store.completeTask(TASK, "Встретились, договорились о замере", ANNA).completed())
+        .isTrue();
   }
 
   @Test
