@@ -33,6 +33,8 @@ public final class AmoJson {
         JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // amoCRM's PHP backend writes an empty object as [] (a task without a result).
+            .enable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addModule(unixSeconds())
             .build();

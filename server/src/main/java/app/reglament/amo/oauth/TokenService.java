@@ -74,7 +74,7 @@ public final class TokenService implements AccountAccess {
     TokenStore.Snapshot current = usable(snapshot(accountId));
     TokenPair tokens = current.tokens().orElseThrow();
     Instant now = clock.instant();
-    if (tokens.expiresAt().isBefore(now.plus(REFRESH_AHEAD))) {
+    if (tokens.expiresAt().isBefore(now.plus(refreshMargin(current)))) {
       try {
         return refresh(accountId, current.version()).tokens().orElseThrow().accessToken();
       } catch (AmoAuthorizationException refused) {
@@ -93,6 +93,19 @@ public final class TokenService implements AccountAccess {
       }
     }
     return tokens.accessToken();
+  }
+
+  /**
+   * How long before expiry to refresh: {@link #REFRESH_AHEAD}, or a quarter of the token's lifetime
+   * when tokens live shorter than that (test doubles issue them for seconds).
+   */
+  static Duration refreshMargin(TokenStore.Snapshot snapshot) {
+    Instant expiresAt = snapshot.tokens().orElseThrow().expiresAt();
+    return snapshot
+        .refreshedAt()
+        .map(issued -> Duration.between(issued, expiresAt).dividedBy(4))
+        .filter(quarter -> quarter.compareTo(REFRESH_AHEAD) < 0)
+        .orElse(REFRESH_AHEAD);
   }
 
   @Override
@@ -194,7 +207,8 @@ public final class TokenService implements AccountAccess {
             locked.state(),
             Optional.of(fresh),
             locked.version() + 1,
-            locked.pausedUntil()),
+            locked.pausedUntil(),
+            Optional.of(now)),
         null);
   }
 

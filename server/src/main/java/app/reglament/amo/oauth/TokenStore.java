@@ -28,7 +28,8 @@ public final class TokenStore {
       AccountState state,
       Optional<TokenPair> tokens,
       int version,
-      Optional<Instant> pausedUntil) {}
+      Optional<Instant> pausedUntil,
+      Optional<Instant> refreshedAt) {}
 
   public Optional<Snapshot> load(DSLContext dsl, long accountId) {
     return dsl.select(
@@ -39,6 +40,7 @@ public final class TokenStore {
             ACCOUNT_TOKENS.ACCESS_TOKEN_ENC,
             ACCOUNT_TOKENS.REFRESH_TOKEN_ENC,
             ACCOUNT_TOKENS.EXPIRES_AT,
+            ACCOUNT_TOKENS.REFRESHED_AT,
             ACCOUNT_TOKENS.VERSION)
         .from(ACCOUNTS)
         .leftJoin(ACCOUNT_TOKENS)
@@ -133,6 +135,7 @@ public final class TokenStore {
         AccountState.fromCode(r.get(ACCOUNTS.STATE)),
         tokens,
         version == null ? 0 : version,
-        Optional.ofNullable(r.get(ACCOUNTS.PAUSED_UNTIL_AT)));
+        Optional.ofNullable(r.get(ACCOUNTS.PAUSED_UNTIL_AT)),
+        Optional.ofNullable(r.get(ACCOUNT_TOKENS.REFRESHED_AT)));
   }
 }

@@ -192,6 +192,17 @@ class ModelJsonTest {
   }
 
   @Test
+  void readsATaskWithoutAResultSentAsAnEmptyArray() throws Exception {
+    Task task =
+        AMO.readValue(
+            "{\"id\":7,\"entity_id\":1,\"entity_type\":\"leads\",\"is_completed\":false,"
+                + "\"text\":\"Связаться\",\"result\":[]}",
+            Task.class);
+
+    assertThat(task.result()).isNull();
+  }
+
+  @Test
   void writesALeadUpdateWithOnlyTheChangedFieldsAndTheStageWithItsPipeline() throws Exception {
     String json =
         AMO.writeValueAsString(

@@ -13,10 +13,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
-  private static final long INTERVAL_NANOS = 1_000_000_000L / 7;
+  /** 1 s / 7 widened by the safety margin: 150 ms. */
+  private static final long INTERVAL_NANOS =
+      (long) (1_000_000_000L * RateLimiter.SAFETY_MARGIN / 7);
 
   @Test
-  void spacesTheRequestsOfOneAccountOneSeventhOfASecondApart() throws Exception {
+  void spacesTheRequestsOfOneAccountEvenlyAtTheCeilingWithItsMargin() throws Exception {
     FakeTime time = FakeTime.frozen();
     RateLimiter limiter = new RateLimiter(7, time, time);
 

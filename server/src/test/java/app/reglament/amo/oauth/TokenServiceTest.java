@@ -60,6 +60,17 @@ class TokenServiceTest {
     new TokenStore(new TokenCipher(KEY)).save(db.dsl(), ACCOUNT, tokens, T0);
   }
 
+  /** amoCRM's day-long token "access-1" / "refresh-1", issued so that {@code left} remains. */
+  private void installDayLongTokenExpiringIn(TestDatabase db, Duration left) {
+    new AccountRepository(db.dsl()).install(ACCOUNT, "sales.amocrm.ru", T0);
+    new TokenStore(new TokenCipher(KEY))
+        .save(
+            db.dsl(),
+            ACCOUNT,
+            new TokenPair("access-1", "refresh-1", T0.plus(left)),
+            T0.plus(left).minus(Duration.ofDays(1)));
+  }
+
   /** amoCRM's single-use rotation: only the current refresh token is accepted, once. */
   private void amoAcceptsOnlyRefreshToken(String current, String nextAccess, String nextRefresh) {
     amo.stubFor(
@@ -88,7 +99,7 @@ class TokenServiceTest {
 
   @DatabaseTest
   void a_token_close_to_expiry_is_refreshed_ahead_and_the_new_pair_is_committed(TestDatabase db) {
-    installWithTokens(db, new TokenPair("access-1", "refresh-1", T0.plus(Duration.ofMinutes(5))));
+    installDayLongTokenExpiringIn(db, Duration.ofMinutes(5));
     amoAcceptsOnlyRefreshToken("refresh-1", "access-2", "refresh-2");
 
     String token = service(db).accessToken(ACCOUNT);
@@ -98,6 +109,19 @@ class TokenServiceTest {
     assertThat(stored.tokens().orElseThrow().refreshToken()).isEqualTo("refresh-2");
     assertThat(stored.tokens().orElseThrow().expiresAt()).isEqualTo(T0.plus(Duration.ofDays(1)));
     assertThat(stored.version()).isEqualTo(2);
+  }
+
+  @DatabaseTest
+  void a_token_that_lives_seconds_is_refreshed_in_its_last_quarter_not_on_every_call(
+      TestDatabase db) {
+    installWithTokens(db, new TokenPair("access-1", "refresh-1", T0.plusSeconds(20)));
+    amoAcceptsOnlyRefreshToken("refresh-1", "access-2", "refresh-2");
+    TokenService tokens = service(db);
+
+    clock.advance(Duration.ofSeconds(14));
+    assertThat(tokens.accessToken(ACCOUNT)).isEqualTo("access-1");
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(tokens.accessToken(ACCOUNT)).isEqualTo("access-2");
   }
 
   @DatabaseTest
@@ -203,10 +227,11 @@ class TokenServiceTest {
 
   @DatabaseTest
   void a_failed_refresh_ahead_of_expiry_falls_back_to_the_still_valid_token(TestDatabase db) {
-    installWithTokens(db, new TokenPair("access-1", "refresh-1", T0.plus(Duration.ofMinutes(5))));
+    installDayLongTokenExpiringIn(db, Duration.ofMinutes(5));
     amo.stubFor(post(urlEqualTo("/oauth2/access_token")).willReturn(aResponse().withStatus(502)));
 
     assertThat(service(db).accessToken(ACCOUNT)).isEqualTo("access-1");
+    amo.verify(1, postRequestedFor(urlEqualTo("/oauth2/access_token")));
   }
 
   @DatabaseTest
