@@ -7,9 +7,11 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Connected accounts. Every method names the account it touches, or resolves it from a secret. */
 public final class AccountRepository {
@@ -88,6 +90,32 @@ public final class AccountRepository {
   }
 
   public record Paused(long accountId, Instant until, String reason) {}
+
+  /** How many accounts are in each state, and how many finished their initial sync. */
+  public Summary summary() {
+    Map<String, Integer> byState =
+        dsl.select(ACCOUNTS.STATE, DSL.count())
+            .from(ACCOUNTS)
+            .groupBy(ACCOUNTS.STATE)
+            .fetchMap(ACCOUNTS.STATE, DSL.count());
+    int synced =
+        dsl.fetchCount(
+            ACCOUNTS,
+            ACCOUNTS
+                .STATE
+                .eq(AccountState.ACTIVE.code())
+                .and(ACCOUNTS.LEADS_CURSOR_AT.isNotNull()));
+    return new Summary(
+        byState.getOrDefault(AccountState.ACTIVE.code(), 0),
+        synced,
+        byState.getOrDefault(AccountState.NEEDS_REAUTH.code(), 0),
+        byState.getOrDefault(AccountState.INACTIVE.code(), 0));
+  }
+
+  /**
+   * @param synced active accounts whose initial sync is complete
+   */
+  public record Summary(int active, int synced, int needsReauth, int inactive) {}
 
   private static Account toAccount(AccountsRecord r) {
     return new Account(

@@ -49,10 +49,12 @@ public final class HealthService {
     DatabaseHealth database = checkDatabase();
     List<AccountRepository.Paused> paused = List.of();
     Map<String, Integer> webhooks = Map.of();
+    AccountRepository.Summary summary = null;
     if (database.up()) {
       try {
         paused = accounts.paused(clock.instant());
         webhooks = inbox.countsByState();
+        summary = accounts.summary();
       } catch (RuntimeException e) {
         log.warn("Health check: could not read accounts or the inbox: {}", e.getMessage());
       }
@@ -61,6 +63,7 @@ public final class HealthService {
         new AmoHealth(
             config.amoConfigured(),
             config.amoConfigured() ? null : AMO_NOT_CONFIGURED,
+            summary,
             paused,
             webhooks);
     return new Health(database.up() ? "up" : "down", version, database, amo);
@@ -93,12 +96,14 @@ public final class HealthService {
   public record DatabaseHealth(boolean up, String product, String schemaVersion, String error) {}
 
   /**
+   * @param accounts accounts per state, and how many finished their initial sync
    * @param pausedAccounts accounts amoCRM blocked (HTML 403), with when traffic resumes
    * @param webhooks inbox rows per state (pending, claimed, done, parked)
    */
   public record AmoHealth(
       boolean configured,
       String message,
+      AccountRepository.Summary accounts,
       List<AccountRepository.Paused> pausedAccounts,
       Map<String, Integer> webhooks) {}
 }

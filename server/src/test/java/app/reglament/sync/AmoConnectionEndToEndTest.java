@@ -122,6 +122,9 @@ class AmoConnectionEndToEndTest {
             assertThat(sync.path("state").asText()).isEqualTo("done");
             assertThat(sync.path("counts").path("leads").asInt()).isEqualTo(LEADS);
             assertThat(sync.path("counts").path("tasks").asInt()).isEqualTo(TASKS);
+            JsonNode accounts = json(client.get("/health")).path("amocrm").path("accounts");
+            assertThat(accounts.path("active").asInt()).isEqualTo(1);
+            assertThat(accounts.path("synced").asInt()).isEqualTo(1);
 
             // 3. A status-change webhook: the deal is re-read and the move recorded.
             clock.advance(Duration.ofMinutes(1));
