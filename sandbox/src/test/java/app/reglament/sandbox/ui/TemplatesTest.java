@@ -104,4 +104,13 @@ class TemplatesTest {
     assertThatThrownBy(() -> TemplateParser.parse("t", "{{name"))
         .hasMessageContaining("not closed");
   }
+
+  @Test
+  void everyPageTemplateOfTheSandboxParses() {
+    Templates templates = new Templates();
+    for (String name :
+        List.of("layout-top", "layout-bottom", "board", "board-item", "card", "problem")) {
+      assertThat(templates.template(name).nodes()).as(name).isNotEmpty();
+    }
+  }
 }
