@@ -10,6 +10,7 @@ import app.reglament.sandbox.oauth.OAuthController;
 import app.reglament.sandbox.oauth.TokenAuthority;
 import app.reglament.sandbox.scenario.Scenario;
 import app.reglament.sandbox.store.Store;
+import app.reglament.sandbox.ui.SandboxUi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * The web UI plugs its pages in with {@link Builder#routes}; it reads and writes through {@link
- * #store()}, so its changes fire webhooks like the API's.
+ * The web UI ({@link SandboxUi}: the pipeline board and the deal card) is mounted by default; more
+ * pages plug in with {@link Builder#routes}. Pages read and write through {@link #store()}, so
+ * their changes fire webhooks like the API's.
  */
 public final class SandboxApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SandboxApp.class);
@@ -171,7 +173,10 @@ public final class SandboxApp implements AutoCloseable {
     private final SandboxSettings settings;
     private Clock clock = Clock.systemUTC();
     private Scenario scenario;
-    private final List<Function<Store, EndpointGroup>> routes = new ArrayList<>();
+    // The amoCRM-like pages come with every sandbox: the widget, the extension and the demo need
+    // them, and they cost nothing to a test that only calls the API.
+    private final List<Function<Store, EndpointGroup>> routes =
+        new ArrayList<>(List.of(SandboxUi::routes));
 
     private Builder(SandboxSettings settings) {
       this.settings = settings;

@@ -21,5 +21,6 @@ public final class SandboxMain {
     SandboxApp sandbox = SandboxApp.create(settings, Clock.systemUTC(), null).start();
     Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
     System.out.println("Reglament sandbox (amoCRM stand-in) is listening on " + sandbox.baseUrl());
+    System.out.println("Pipeline board: " + sandbox.baseUrl() + "/leads");
   }
 }
