@@ -33,13 +33,19 @@ final class ActivityEstimate {
 
   /** Active minutes of one working day from the sorted times of the manager's events. */
   static double activeMinutes(WorkCalendar calendar, LocalDate day, List<Instant> sortedTimes) {
+    return activeMinutes(calendar, day, sortedTimes, SPAN);
+  }
+
+  /** The same with another span: how robust a day's figure is to how activity is estimated. */
+  static double activeMinutes(
+      WorkCalendar calendar, LocalDate day, List<Instant> sortedTimes, Duration span) {
     Instant open = calendar.open(day);
     Instant close = calendar.close(day);
     long seconds = 0;
     Instant coveredUntil = open;
     for (Instant t : sortedTimes) {
       Instant from = WorkCalendar.max(t, coveredUntil);
-      Instant to = WorkCalendar.min(t.plus(SPAN), close);
+      Instant to = WorkCalendar.min(t.plus(span), close);
       if (to.isAfter(from)) {
         seconds += Duration.between(from, to).getSeconds();
         coveredUntil = to;
@@ -51,12 +57,21 @@ final class ActivityEstimate {
   /** The first moment of the day not covered by any span, or null when the day is covered. */
   static Instant firstGap(
       WorkCalendar calendar, LocalDate day, List<Instant> sortedTimes, Instant notBefore) {
+    return firstGap(calendar, day, sortedTimes, notBefore, SPAN);
+  }
+
+  static Instant firstGap(
+      WorkCalendar calendar,
+      LocalDate day,
+      List<Instant> sortedTimes,
+      Instant notBefore,
+      Duration span) {
     Instant cursor = WorkCalendar.max(calendar.open(day), notBefore);
     for (Instant t : sortedTimes) {
       if (t.isAfter(cursor)) {
         break;
       }
-      Instant end = t.plus(SPAN);
+      Instant end = t.plus(span);
       if (end.isAfter(cursor)) {
         cursor = end;
       }

@@ -26,8 +26,10 @@ final class DealSimulator {
   private static final Duration RESULT_AFTER = Duration.ofSeconds(90);
   private static final Duration NOTE_AFTER = Duration.ofSeconds(60);
   private static final Duration MOVE_AFTER = Duration.ofSeconds(150);
-  private static final Duration CLOSING_COMMENT_AFTER = Duration.ofSeconds(120);
   private static final Duration LOSS_AFTER = Duration.ofSeconds(210);
+  // The closing comment is written as the deal is closed, right after the move to lost: it is
+  // a closing comment whether one reads "from an hour before the loss" or "from the loss on".
+  private static final Duration CLOSING_COMMENT_AFTER = Duration.ofSeconds(270);
   private static final Duration TOUCH_LENGTH = Duration.ofMinutes(5);
 
   // First contact, in working minutes after arrival. The SLA is 15: on time stays well inside,
@@ -51,14 +53,16 @@ final class DealSimulator {
   /** A compliant deal leaves a stage at least this long before its maxDays. */
   private static final Duration DWELL_MARGIN = Duration.ofHours(12);
 
-  /** A stuck deal is at least this far past its maxDays. */
+  /** A stuck deal is at least a day past its maxDays, in calendar and in working days alike. */
   private static final Duration STUCK_BEYOND = Duration.ofDays(1);
+
+  private static final int WORKING_DAY_MINUTES = 540;
 
   /** Nothing that matters happens within this of now, so "at now" is never a boundary. */
   private static final Duration NEAR_NOW = Duration.ofMinutes(30);
 
   private static final double INCOMING_SHARE = 0.3;
-  private static final double NIGHT_MESSAGE_SHARE = 0.35;
+  private static final double NIGHT_CALL_SHARE = 0.35;
   private static final double WORK_NOTE_SHARE = 0.08;
   private static final double EXTRA_FIELD_SHARE = 0.15;
   private static final double DAY_END_DEADLINE_SHARE = 0.6;
@@ -229,7 +233,10 @@ final class DealSimulator {
   /** The latest allowed entry into the final stage of an open deal. */
   private Instant entryHigh(DealSlot slot, Department.Stage stage) {
     if (slot.has(Plan.STUCK)) {
-      return now.minus(Duration.ofDays(stage.maxDays())).minus(STUCK_BEYOND);
+      Instant calendarDays = now.minus(Duration.ofDays(stage.maxDays())).minus(STUCK_BEYOND);
+      Instant workingDays =
+          calendar.minusWorkingMinutes(now, (stage.maxDays() + 1L) * WORKING_DAY_MINUTES);
+      return WorkCalendar.min(calendarDays, workingDays);
     }
     if (endsEarly(slot.plan())) {
       // Room after the entry for the last touch and what is planted after it.
@@ -257,6 +264,7 @@ final class DealSimulator {
     story.responsible = slot.managerId();
     decideClient(story, funnel, random);
     Instant firstContact = firstContact(story, random);
+    settleChannel(story, firstContact, random);
     List<Touch> touches = schedule(story, funnel, firstContact, random);
     checkTiming(story, funnel, touches);
     planTouches(story, funnel, touches, random);
@@ -269,7 +277,7 @@ final class DealSimulator {
     story.contactName = Words.clientName(random);
     story.clientFirstName = story.contactName.substring(0, story.contactName.indexOf(' '));
     story.phone = phone(slot.index(), random);
-    Channel channel = channelFor(slot.plan(), random);
+    Channel channel = channelFor(slot, random);
     List<String> sources =
         Words.SOURCES.entrySet().stream()
             .filter(e -> e.getValue() == channel)
@@ -281,7 +289,8 @@ final class DealSimulator {
     story.values.put(LeadField.CITY, Words.pick(random, Words.CITIES));
     story.values.put(LeadField.BUDGET, Long.toString(40_000 + 1_000L * random.nextInt(1_400)));
     story.values.put(LeadField.AREA, Integer.toString(3 + random.nextInt(58)));
-    story.values.put(LeadField.ADDRESS, address(funnel.main(), random));
+    story.values.put(
+        LeadField.ADDRESS, address(story.values.get(LeadField.CITY), funnel.main(), random));
     story.values.put(LeadField.NEED, Words.pick(random, Words.NEEDS));
     if (!funnel.main()) {
       story.values.put(LeadField.INN, inn(random));
@@ -298,19 +307,48 @@ final class DealSimulator {
     }
   }
 
-  /** Leads planted with a first-contact story arrive by form, so no message clouds the picture. */
-  private static Channel channelFor(Plan plan, Random random) {
-    if (plan == Plan.HOLIDAY_ON_TIME) {
-      return Channel.CHAT;
-    }
-    if (plan != null
-        && (plan.indicator != null
-            || plan.name().startsWith("FIRST_CONTACT_BY")
-            || plan.name().startsWith("FRIDAY"))) {
+  /**
+   * Leads planted with a mistake or a first-contact edge case arrive by form, so no message clouds
+   * the picture. A lost deal is worked by phone from the start: its contact attempts are calls on
+   * the deal, three or more under any reading of "attempt".
+   */
+  private static Channel channelFor(DealSlot slot, Random random) {
+    Plan plan = slot.plan();
+    boolean firstContactEdge =
+        plan == Plan.HOLIDAY_ON_TIME
+            || plan == Plan.FIRST_CONTACT_BY_TASK
+            || plan == Plan.FIRST_CONTACT_BY_CONTACT_SMS
+            || plan == Plan.FRIDAY_NIGHT_ON_TIME;
+    if (plan != null && (plan.isMistake() || firstContactEdge)) {
       return Channel.FORM;
     }
     double roll = random.nextDouble();
+    if (slot.outcome() == Outcome.LOST) {
+      return roll < 0.75 ? Channel.FORM : Channel.CALL;
+    }
     return roll < 0.55 ? Channel.FORM : roll < 0.8 ? Channel.CHAT : Channel.CALL;
+  }
+
+  /**
+   * A chat that opens a deal is answered within the same working day, or the lead came by form: a
+   * message is then on time whether replies are counted in working or in clock minutes.
+   */
+  private void settleChannel(Story story, Instant firstContact, Random random) {
+    boolean sameDay =
+        firstContact != null
+            && calendar.isWorking(story.createdAt)
+            && calendar.date(story.createdAt).equals(calendar.date(firstContact));
+    if (story.channel == Channel.CHAT && !sameDay) {
+      story.channel = Channel.FORM;
+      List<String> forms =
+          Words.SOURCES.entrySet().stream()
+              .filter(e -> e.getValue() == Channel.FORM)
+              .map(java.util.Map.Entry::getKey)
+              .toList();
+      String source = Words.pick(random, forms);
+      story.values.put(LeadField.SOURCE, source);
+      story.filled.put(LeadField.SOURCE, source);
+    }
   }
 
   private static String phone(int index, Random random) {
@@ -328,8 +366,15 @@ final class DealSimulator {
         + digits.substring(5, 7);
   }
 
-  private static String address(boolean retail, Random random) {
-    String street = Words.pick(random, Words.STREETS) + ", д. " + (1 + random.nextInt(120));
+  /** With the city first: at least ten letters, so no reading of "too short" touches it. */
+  private static String address(String city, boolean retail, Random random) {
+    String street =
+        "г. "
+            + city
+            + ", "
+            + Words.pick(random, Words.STREETS)
+            + ", д. "
+            + (1 + random.nextInt(120));
     return retail
         ? street + ", кв. " + (1 + random.nextInt(300))
         : street + ", стр. " + (1 + random.nextInt(6));
@@ -514,10 +559,11 @@ final class DealSimulator {
     }
     boolean quiet = plan == Plan.LOST_FEW_ATTEMPTS;
     boolean cleanCommunication = plan != null && plan.indicator != null;
+    boolean lost = slot.outcome() == Outcome.LOST;
     for (int i = 1; i < touches.size(); i++) {
       Touch touch = touches.get(i);
       touch.out = quiet ? Out.NONE : ordinaryOut(slot, random);
-      if (!quiet && !cleanCommunication && random.nextDouble() < INCOMING_SHARE) {
+      if (!quiet && !cleanCommunication && !lost && random.nextDouble() < INCOMING_SHARE) {
         attachIncoming(touches, i, random);
       }
     }
@@ -557,7 +603,7 @@ final class DealSimulator {
     if (roll < 0.52) {
       return Out.CALL;
     }
-    if (roll < 0.62) {
+    if (roll < 0.62 || slot.outcome() == Outcome.LOST) {
       return Out.CALL_NOT_REACHED;
     }
     if (roll < 0.77) {
@@ -582,15 +628,20 @@ final class DealSimulator {
     LocalDate day = calendar.date(touch.at);
     Instant opening = calendar.open(day);
     Instant at;
-    if (random.nextDouble() < NIGHT_MESSAGE_SHARE
+    boolean call = kind == Incoming.MISSED_CALL;
+    if (call
+        && random.nextDouble() < NIGHT_CALL_SHARE
         && calendar.workingMinutesBetween(opening, touch.at) <= limit - 3) {
-      // Written at night, answered in the morning: on time in working minutes.
+      // Called at night, called back in the morning: on time in working minutes, which is how
+      // DESIGN.md counts call-backs.
       at = opening.minusSeconds(3600 + random.nextInt(8 * 3600));
     } else {
       int minutes = REPLY_MIN + random.nextInt(limit - REPLY_MIN + 1);
       at = calendar.minusWorkingMinutes(touch.at, minutes).minusSeconds(random.nextInt(30));
     }
-    if (!at.isAfter(notBefore)) {
+    // A message is answered the same working day, so clock minutes and working minutes agree.
+    boolean sameDay = calendar.isWorking(at) && calendar.date(at).equals(day);
+    if (!at.isAfter(notBefore) || !call && !sameDay) {
       return;
     }
     touch.incoming = kind;

@@ -10,7 +10,8 @@ enum Junk {
   EMPTY("empty", List.of("")),
   PLACEHOLDER("placeholder", List.of("+", "-", "ок", "Ок", "да")),
   PUNCTUATION_ONLY("punctuation_only", List.of("...", "?!", ",,,")),
-  TOO_SHORT("too_short", List.of("Перезвоню", "Не ответил", "Думает", "Нет ответа")),
+  /** Under ten letters, and under ten characters too. */
+  TOO_SHORT("too_short", List.of("Перезвоню", "Недозвон", "Думает", "Занято")),
   REPEATED_CHARACTERS("repeated_characters", List.of("ааааааааааааа", "ппппппппппп")),
   KEYBOARD_MASH_RU("keyboard_mash_ru", List.of("фывапролджэ", "йцукенгшщз")),
   KEYBOARD_MASH_EN("keyboard_mash_en", List.of("asdfghjkl", "qwertyuiop")),

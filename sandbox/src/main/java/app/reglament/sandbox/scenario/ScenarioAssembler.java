@@ -266,21 +266,21 @@ final class ScenarioAssembler {
 
   // ---------------------------------------------------------------- worktime and dumping
 
-  private void plantWorktime(Map<Long, Map<LocalDate, Double>> minutes, List<LocalDate> days) {
+  private void plantWorktime(
+      Map<Long, Map<LocalDate, WorkFiller.DayActivity>> minutes, List<LocalDate> days) {
     for (Department.Manager manager : department.managers) {
       for (LocalDate day : days) {
-        double active = minutes.get(manager.id()).get(day);
+        WorkFiller.DayActivity active = minutes.get(manager.id()).get(day);
         boolean isShort = availability.isShortDay(manager.id(), day);
-        if (isShort && active > WorkFiller.MAX_SHORT_MINUTES
-            || !isShort && active < WorkFiller.MIN_ORDINARY_MINUTES) {
+        // Ordinary or short whichever estimate an engine makes: check the extremes.
+        boolean clear =
+            isShort
+                ? active.generous() <= WorkFiller.MAX_SHORT_MINUTES
+                : active.stingy() >= WorkFiller.MIN_ORDINARY_MINUTES;
+        if (!clear) {
           throw new IllegalStateException(
               String.format(
-                  Locale.ROOT,
-                  "%s on %s: %.0f active minutes, short day %s",
-                  manager.name(),
-                  day,
-                  active,
-                  isShort));
+                  Locale.ROOT, "%s on %s: %s, short day %s", manager.name(), day, active, isShort));
         }
         if (isShort) {
           planted.add(
@@ -295,7 +295,7 @@ final class ScenarioAssembler {
                       "short_day: %s worked only until %s, about %.0f active minutes of %d",
                       manager.name(),
                       Availability.SHORT_DAY_END,
-                      active,
+                      active.standard(),
                       Regulations.EXPECTED_MINUTES_PER_DAY)));
         }
       }
