@@ -18,6 +18,8 @@ final class Availability {
   /** A planted low-activity day ends here: about three hours of work instead of six. */
   static final LocalTime SHORT_DAY_END = LocalTime.of(12, 20);
 
+  private static final int MAX_DAYS_BACK = 60;
+
   private final WorkCalendar calendar;
   private final Map<Long, Set<LocalDate>> shortDays;
 
@@ -54,6 +56,20 @@ final class Availability {
       return calendar.open(day);
     }
     return calendar.open(calendar.nextWorkingDay(day));
+  }
+
+  /** The latest moment at or before {@code t} when the user can act. */
+  Instant latestAtOrBefore(long userId, Instant t) {
+    LocalDate day = calendar.date(t);
+    for (int i = 0; i < MAX_DAYS_BACK; i++, day = day.minusDays(1)) {
+      if (calendar.isWorkingDay(day)) {
+        Instant candidate = WorkCalendar.min(t, lastStart(userId, day).minusSeconds(1));
+        if (!candidate.isBefore(calendar.open(day))) {
+          return candidate;
+        }
+      }
+    }
+    throw new IllegalStateException("no working moment within 60 days before " + t);
   }
 
   /**

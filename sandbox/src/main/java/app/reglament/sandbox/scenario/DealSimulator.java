@@ -121,8 +121,8 @@ final class DealSimulator {
   private static final class Reject extends RuntimeException {
     final transient Instant retryAt;
 
-    Reject(Instant retryAt) {
-      super(null, null, false, false);
+    Reject(String why, Instant retryAt) {
+      super(why, null, false, false);
       this.retryAt = retryAt;
     }
   }
@@ -153,22 +153,124 @@ final class DealSimulator {
   }
 
   Story live(DealSlot slot) {
+    if (hasFixedArrival(slot.plan())) {
+      // The moment is the point (Friday 23:40, a holiday): keep it, and let the deal take the
+      // shape that fits the time left until now.
+      for (DealSlot shape : shapes(slot)) {
+        Story story = tryToLive(shape, true, MAX_ATTEMPTS);
+        if (story != null) {
+          return story;
+        }
+      }
+      return withoutPlan(slot);
+    }
+    for (DealSlot shape : alternatives(slot)) {
+      if (hasRoom(shape)) {
+        Story story = tryToLive(shape, false, shape == slot ? MAX_ATTEMPTS : MAX_ATTEMPTS / 4);
+        if (story != null) {
+          return story;
+        }
+      }
+    }
+    if (slot.plan() != null) {
+      return withoutPlan(slot);
+    }
+    throw new IllegalStateException("could not live deal " + slot);
+  }
+
+  /**
+   * Some nows make a plan impossible under the rules themselves (on the first morning after the New
+   * Year holidays no lead can be "never contacted, deadline passed" without having been stuck for a
+   * week). The deal is then lived as an ordinary one: the ground truth lists only what was planted,
+   * so it stays exact; it is just a little poorer.
+   */
+  private Story withoutPlan(DealSlot slot) {
+    int stage = slot.has(Plan.FIRST_CONTACT_NONE) ? 1 : slot.stage();
+    return live(slot.withPlan(null, stage, slot.variant()));
+  }
+
+  /**
+   * The slot as planned, then, for an open deal, the other stages that can carry its plan (the
+   * longest first), then, for an open deal with no plan, a won one. Some nows leave no room in a
+   * stage: right after the New Year holidays only the long stages hold a deal entered before them,
+   * and "waiting in the incoming stage" is impossible mid-morning.
+   */
+  private List<DealSlot> alternatives(DealSlot slot) {
+    List<DealSlot> shapes = new ArrayList<>(List.of(slot));
+    if (slot.outcome() != Outcome.OPEN || slot.has(Plan.FIRST_CONTACT_NONE)) {
+      return shapes;
+    }
+    Department.Funnel funnel = department.funnel(slot.pipelineId());
+    for (int stage = funnel.lastIndex(); stage >= 1; stage--) {
+      boolean fits = slot.plan() == null || Planner.fitsOpen(slot.plan().need, funnel, stage);
+      if (stage != slot.stage() && fits) {
+        shapes.add(slot.withStage(stage));
+      }
+    }
+    if (slot.plan() == null) {
+      shapes.add(
+          new DealSlot(
+              slot.index(),
+              slot.managerId(),
+              slot.pipelineId(),
+              Outcome.WON,
+              funnel.lastIndex(),
+              null,
+              slot.variant(),
+              slot.early()));
+    }
+    return shapes;
+  }
+
+  /** An open deal needs some working time in which it could have entered its stage. */
+  private boolean hasRoom(DealSlot slot) {
+    if (slot.outcome() != Outcome.OPEN || slot.stage() < 1) {
+      return true;
+    }
+    Department.Stage stage = department.funnel(slot.pipelineId()).stage(slot.stage());
+    return calendar.workingSecondsBetween(entryLow(slot, stage), entryHigh(slot, stage)) > 0;
+  }
+
+  private Story tryToLive(DealSlot slot, boolean fixedArrival, int attempts) {
     Instant retryAt = null;
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    for (int attempt = 0; attempt < attempts; attempt++) {
       Random random = new Random(seed * 1_000_003L + slot.index() * 7_919L + attempt);
       try {
         Instant arrival =
-            retryAt != null ? clampArrival(retryAt, random) : firstGuess(slot, random);
+            retryAt != null && !fixedArrival
+                ? clampArrival(retryAt, random)
+                : firstGuess(slot, random);
         return attempt(slot, arrival, random);
       } catch (Reject reject) {
         retryAt = reject.retryAt;
       }
     }
-    if (slot.outcome() == Outcome.OPEN && slot.stage() == 0 && slot.plan() == null) {
-      // "Waiting in the incoming stage at now" is impossible for some nows (mid-morning rush).
-      return live(slot.withStage(1));
+    return null;
+  }
+
+  private static boolean hasFixedArrival(Plan plan) {
+    return plan == Plan.FRIDAY_NIGHT_LATE
+        || plan == Plan.FRIDAY_NIGHT_ON_TIME
+        || plan == Plan.HOLIDAY_ON_TIME;
+  }
+
+  /** Won if there is time to win it; otherwise still open, in the first stage that fits. */
+  private List<DealSlot> shapes(DealSlot slot) {
+    List<DealSlot> shapes = new ArrayList<>(List.of(slot));
+    int last = department.funnel(slot.pipelineId()).lastIndex();
+    for (int stage = 1; stage <= last; stage++) {
+      shapes.add(
+          new DealSlot(
+              slot.index(),
+              slot.managerId(),
+              slot.pipelineId(),
+              Outcome.OPEN,
+              stage,
+              slot.plan(),
+              slot.variant(),
+              slot.early()));
     }
-    throw new IllegalStateException("could not live deal " + slot);
+    return shapes;
   }
 
   // ---------------------------------------------------------------- arrival
@@ -188,7 +290,7 @@ final class DealSimulator {
         case HOLIDAY_ON_TIME:
           return landmarks.holidayNoon().plusSeconds(random.nextInt(3 * 3600));
         case FIRST_CONTACT_NONE:
-          return between(now.minus(Duration.ofHours(40)), now.minus(Duration.ofHours(2)), random);
+          return between(now.minus(Duration.ofHours(100)), now.minus(Duration.ofHours(2)), random);
         default:
           break;
       }
@@ -240,7 +342,7 @@ final class DealSimulator {
     }
     if (endsEarly(slot.plan())) {
       // Room after the entry for the last touch and what is planted after it.
-      return now.minus(Duration.ofDays(2));
+      return now.minus(Duration.ofHours(4));
     }
     return now.minus(NEAR_NOW);
   }
@@ -395,11 +497,7 @@ final class DealSimulator {
     if (slot.has(Plan.FIRST_CONTACT_NONE)) {
       Instant deadline = calendar.plusWorkingMinutes(story.createdAt, Regulations.SLA_MINUTES);
       if (deadline.isAfter(now.minus(Duration.ofHours(1)))) {
-        throw new Reject(null);
-      }
-      // Still in the incoming stage: the incoming stage's maxDays (3) must hold at now.
-      if (Duration.between(story.createdAt, now).compareTo(Duration.ofHours(60)) > 0) {
-        throw new Reject(null);
+        throw new Reject("firstContact", null);
       }
       return null;
     }
@@ -427,11 +525,11 @@ final class DealSimulator {
     }
     double worked = calendar.workingMinutesBetween(story.createdAt, at);
     if (worked < low || worked > high + 1) {
-      throw new Reject(null);
+      throw new Reject("firstContact", null);
     }
     boolean waitingAtNow = slot.outcome() == Outcome.OPEN && slot.stage() == 0;
     if (waitingAtNow != at.isAfter(now)) {
-      throw new Reject(null);
+      throw new Reject("firstContact", null);
     }
     return at;
   }
@@ -476,14 +574,25 @@ final class DealSimulator {
       }
       Touch move = null;
       for (int i = 0; i < count; i++) {
-        move = new Touch(nextTouch(actor, current, count, previous, random), stage, actor);
+        Instant at = nextTouch(actor, current, count, previous, random);
+        // Before a long break the stage must still be left in time: the touch is pulled back to
+        // the last moment the manager can make it (the pre-holiday rush), never past the limit.
+        Instant limit =
+            entered.plus(maxStay(current)).minus(TOUCH_LENGTH.multipliedBy(count - i + 1L));
+        if (at.isAfter(limit)) {
+          at = availability.latestAtOrBefore(actor, limit).minusSeconds(random.nextInt(300));
+          if (!at.isAfter(previous.plus(TOUCH_LENGTH))) {
+            throw new Reject("schedule", null);
+          }
+        }
+        move = new Touch(at, stage, actor);
         touches.add(move);
         previous = move.at;
       }
       move.moveTo = !last ? stage + 1 : slot.outcome() == Outcome.WON ? TO_WON : TO_LOST;
       Instant left = move.at.plus(move.moveTo == TO_LOST ? LOSS_AFTER : MOVE_AFTER);
       if (Duration.between(entered, left).compareTo(maxStay(current)) > 0) {
-        throw new Reject(null);
+        throw new Reject("schedule", null);
       }
       entered = left;
     }
@@ -509,7 +618,7 @@ final class DealSimulator {
     for (Touch touch : touches) {
       touch.emitted = !touch.end().isAfter(now);
       if (!availability.canAct(touch.actor, touch.at)) {
-        throw new Reject(null);
+        throw new Reject("checkTiming", null);
       }
     }
     if (slot.outcome() != Outcome.OPEN) {
@@ -517,7 +626,7 @@ final class DealSimulator {
       Instant latest = now.minus(Duration.ofHours(2));
       if (end.isAfter(now.minus(NEAR_NOW))) {
         Duration over = Duration.between(latest, end);
-        throw new Reject(story.createdAt.minus(over).minus(Duration.ofHours(6)));
+        throw new Reject("checkTiming", story.createdAt.minus(over).minus(Duration.ofHours(6)));
       }
       return;
     }
@@ -529,8 +638,8 @@ final class DealSimulator {
     Instant low = entryLow(slot, stage);
     Instant high = entryHigh(slot, stage);
     if (entry.isBefore(low) || entry.isAfter(high)) {
-      Instant target = low.plus(Duration.between(low, high).dividedBy(2));
-      throw new Reject(story.createdAt.plus(Duration.between(entry, target)));
+      Instant target = between(low, high, new Random(entry.getEpochSecond()));
+      throw new Reject("checkTiming", story.createdAt.plus(Duration.between(entry, target)));
     }
   }
 
@@ -589,7 +698,7 @@ final class DealSimulator {
         // A task in the middle of the deal's life: not the first contact, not the closing one.
         int at = 1 + random.nextInt(Math.max(1, touches.size() - 2));
         if (at >= touches.size() - 1) {
-          throw new Reject(null);
+          throw new Reject("answerLate", null);
         }
         touches.get(at).junk = plan.junk;
       }
@@ -681,7 +790,7 @@ final class DealSimulator {
       }
       return;
     }
-    throw new Reject(null);
+    throw new Reject("stopWorking", null);
   }
 
   /** The deadline the last task gets, or null when this touch cannot be the last one. */
@@ -749,7 +858,7 @@ final class DealSimulator {
       touches.add(i + 1, silence);
       return;
     }
-    throw new Reject(null);
+    throw new Reject("leaveUnanswered", null);
   }
 
   /** A touch that answers the client, but long after the regulations allow. */
@@ -774,7 +883,7 @@ final class DealSimulator {
       touch.out = call ? Out.CALL : plan == Plan.CHAT_LATE_REPLY ? Out.CHAT : Out.MAIL;
       return;
     }
-    throw new Reject(null);
+    throw new Reject("answerLate", null);
   }
 
   /** The head hands the deal to another manager before one of the touches in its last stage. */
@@ -786,14 +895,14 @@ final class DealSimulator {
             .filter(m -> m.id() != story.responsible && m.id() != dumperId)
             .toList();
     if (from >= touches.size() || !touches.get(from).emitted || others.isEmpty()) {
-      throw new Reject(null);
+      throw new Reject("reassign", null);
     }
     Department.Manager next = Words.pick(random, others);
     for (int i = from; i < touches.size(); i++) {
       Touch touch = touches.get(i);
       touch.actor = next.id();
       if (touch.emitted && !availability.canAct(next.id(), touch.at)) {
-        throw new Reject(null);
+        throw new Reject("reassign", null);
       }
     }
   }
@@ -864,6 +973,7 @@ final class DealSimulator {
       }
       if (slot.has(Plan.FIRST_CONTACT_NONE)) {
         plantNoContact();
+        takeIntoWorkUncontacted();
       }
       if (slot.has(Plan.REASSIGNED)) {
         writeReassignment();
@@ -1173,6 +1283,31 @@ final class DealSimulator {
           "deadline_passed: «" + openTask.text + "» due " + local(till) + counted + ", still open");
     }
 
+    /**
+     * A lead older than the incoming stage allows has been taken into work, without a call: in the
+     * incoming stage it would also be stuck, and the mistake planted here is the silence.
+     */
+    private void takeIntoWorkUncontacted() {
+      Duration incomingStay = maxStay(funnel.stage(0));
+      if (Duration.between(story.createdAt, now).compareTo(incomingStay) <= 0) {
+        return;
+      }
+      long manager = story.responsible;
+      Instant at =
+          availability.place(manager, story.createdAt.plus(Duration.ofMinutes(20)), random, 60);
+      Department.Stage first = funnel.stage(1);
+      boolean inTime = Duration.between(story.createdAt, at).compareTo(incomingStay) < 0;
+      if (!inTime || Duration.between(at, now).compareTo(maxStay(first)) > 0) {
+        throw new Reject("takeIntoWorkUncontacted", null);
+      }
+      for (LeadField field : first.required()) {
+        story.filled.put(field, story.values.get(field));
+      }
+      record.statusChanged(funnel.id(), story.statusId, first.id(), manager, at);
+      story.statusId = first.id();
+      story.stageIndex = 1;
+    }
+
     private void plantNoContact() {
       Instant deadline = openTask.completeTill;
       String day = calendar.date(deadline).toString();
@@ -1299,7 +1434,7 @@ final class DealSimulator {
       Instant at = touch.at.minus(Duration.ofMinutes(20 + random.nextInt(40)));
       Instant previousEnd = touches.get(from - 1).end();
       if (!calendar.isWorking(at) || !at.isAfter(previousEnd)) {
-        throw new Reject(null);
+        throw new Reject("writeReassignment", null);
       }
       long before = story.responsible;
       long after = touch.actor;
@@ -1324,7 +1459,7 @@ final class DealSimulator {
           return;
         }
       }
-      throw new Reject(null);
+      throw new Reject("writeDeletion", null);
     }
 
     private void plant(String indicator, TaskDraft task, String day, String description) {

@@ -41,6 +41,9 @@ final class Planner {
   // Stages whose maxDays leave room for a stuck deal inside a 30-day history.
   private static final int STUCKABLE_MAX_DAYS = 10;
 
+  /** A weekend with a holiday next to it. */
+  private static final int LONGEST_ORDINARY_BREAK_DAYS = 3;
+
   /** The fixed moments edge cases happen at. */
   record Landmarks(
       Instant fridayNight, Instant holidayNoon, Instant tonightFrom, Instant tonightTo) {}
@@ -178,25 +181,30 @@ final class Planner {
   /** The stage the slot will be in for that need, or null when it cannot carry it. */
   private Integer stageFor(Plan.Need need, DealSlot slot) {
     Department.Funnel funnel = department.funnel(slot.pipelineId());
-    boolean open = slot.outcome() == Outcome.OPEN;
     return switch (need) {
       case WON -> slot.outcome() == Outcome.WON ? slot.stage() : null;
       case LOST -> slot.outcome() == Outcome.LOST ? slot.stage() : null;
-      case OPEN_INCOMING -> open && slot.stage() >= 1 ? 0 : null;
-      case OPEN_REGULAR -> open && slot.stage() >= 1 ? slot.stage() : null;
-      case OPEN_STUCKABLE ->
-          open && slot.stage() >= 1 && funnel.stage(slot.stage()).maxDays() <= STUCKABLE_MAX_DAYS
+      case OPEN_INCOMING -> slot.outcome() == Outcome.OPEN && slot.stage() >= 1 ? 0 : null;
+      default ->
+          slot.outcome() == Outcome.OPEN && fitsOpen(need, funnel, slot.stage())
               ? slot.stage()
               : null;
-      case OPEN_REQUIRED ->
-          open && slot.stage() >= 1 && !funnel.stage(slot.stage()).required().isEmpty()
-              ? slot.stage()
-              : null;
-      case OPEN_REQUIRED_TEXT ->
-          open && funnel.stage(slot.stage()).required().stream().anyMatch(LeadField::isText)
-              ? slot.stage()
-              : null;
-      case OPEN_LATE -> open && slot.stage() >= 2 && funnel.main() ? slot.stage() : null;
+    };
+  }
+
+  /** Whether an open deal in that stage can carry a plan with that need. */
+  static boolean fitsOpen(Plan.Need need, Department.Funnel funnel, int stage) {
+    if (stage < 1) {
+      return false;
+    }
+    Department.Stage at = funnel.stage(stage);
+    return switch (need) {
+      case OPEN_REGULAR -> true;
+      case OPEN_STUCKABLE -> at.maxDays() <= STUCKABLE_MAX_DAYS;
+      case OPEN_REQUIRED -> !at.required().isEmpty();
+      case OPEN_REQUIRED_TEXT -> at.required().stream().anyMatch(LeadField::isText);
+      case OPEN_LATE -> stage >= 2 && funnel.main();
+      default -> false;
     };
   }
 
@@ -223,24 +231,49 @@ final class Planner {
     return shortDays;
   }
 
-  private Landmarks landmarks() {
-    Instant now = settings.now();
-    Instant fridayNight = null;
-    for (LocalDate day = calendar.date(now).minusDays(3);
-        fridayNight == null;
+  /**
+   * The latest Friday 23:40 whose next working day is a Monday well before now, preferably with no
+   * long break (the New Year holidays) between that Monday and now, so the deal has working days to
+   * live in.
+   */
+  private Instant fridayNight(boolean avoidLongBreaks) {
+    LocalDate earliest = calendar.date(settings.windowStart()).plusDays(7);
+    for (LocalDate day = calendar.date(settings.now()).minusDays(3);
+        day.isAfter(earliest);
         day = day.minusDays(1)) {
       if (day.getDayOfWeek() != DayOfWeek.FRIDAY) {
         continue;
       }
-      Instant candidate = calendar.at(day, LocalTime.of(23, 40));
-      LocalDate next = calendar.nextWorkingDay(day);
-      boolean answerable = calendar.open(next).plus(Duration.ofHours(3)).isBefore(now);
-      if (answerable && next.getDayOfWeek() == DayOfWeek.MONDAY) {
-        fridayNight = candidate;
+      LocalDate monday = calendar.nextWorkingDay(day);
+      boolean answerable = calendar.open(monday).plus(Duration.ofHours(3)).isBefore(settings.now());
+      boolean clear = !avoidLongBreaks || !hasLongBreak(monday, calendar.date(settings.now()));
+      if (answerable && clear && monday.getDayOfWeek() == DayOfWeek.MONDAY) {
+        return calendar.at(day, LocalTime.of(23, 40));
       }
-      if (day.isBefore(calendar.date(settings.windowStart()).plusDays(7))) {
-        throw new IllegalStateException("no Friday followed by a working Monday in the history");
+    }
+    return null;
+  }
+
+  /** More than a weekend and a day off in a row between the two days. */
+  private boolean hasLongBreak(LocalDate from, LocalDate to) {
+    int offInARow = 0;
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      offInARow = calendar.isWorkingDay(day) ? 0 : offInARow + 1;
+      if (offInARow > LONGEST_ORDINARY_BREAK_DAYS) {
+        return true;
       }
+    }
+    return false;
+  }
+
+  private Landmarks landmarks() {
+    Instant now = settings.now();
+    Instant fridayNight = fridayNight(true);
+    if (fridayNight == null) {
+      fridayNight = fridayNight(false);
+    }
+    if (fridayNight == null) {
+      throw new IllegalStateException("no Friday followed by a working Monday in the history");
     }
     LocalDate holiday =
         Regulations.usableHoliday(
