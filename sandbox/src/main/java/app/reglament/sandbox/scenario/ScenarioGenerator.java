@@ -31,8 +31,7 @@ public final class ScenarioGenerator {
     Planner.Blueprint blueprint = new Planner(settings, department, calendar).plan();
     Availability availability = new Availability(calendar, blueprint.shortDays());
     DealSimulator simulator =
-        new DealSimulator(
-            department, availability, settings, blueprint.landmarks(), blueprint.dumperId());
+        new DealSimulator(new LifeContext(settings, department, availability, blueprint));
     List<Story> stories = blueprint.slots().stream().map(simulator::live).toList();
     return new ScenarioAssembler(settings, department, availability, blueprint, rules)
         .assemble(stories);
