@@ -311,6 +311,15 @@ public final class DealMirror {
         .fetchMap(TASKS.RESPONSIBLE_USER_ID, DSL.count());
   }
 
+  /** Stage moves per user who made them. */
+  public Map<Long, Integer> historyPerUser(long accountId) {
+    return dsl.select(LEAD_STATUS_HISTORY.CHANGED_BY, DSL.count())
+        .from(LEAD_STATUS_HISTORY)
+        .where(LEAD_STATUS_HISTORY.ACCOUNT_ID.eq(accountId))
+        .groupBy(LEAD_STATUS_HISTORY.CHANGED_BY)
+        .fetchMap(LEAD_STATUS_HISTORY.CHANGED_BY, DSL.count());
+  }
+
   public int countHistory(long accountId) {
     return dsl.fetchCount(LEAD_STATUS_HISTORY, LEAD_STATUS_HISTORY.ACCOUNT_ID.eq(accountId));
   }

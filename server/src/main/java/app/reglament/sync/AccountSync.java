@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -179,19 +180,8 @@ public final class AccountSync {
       Collection<Long> leadIds,
       Collection<Long> taskIds,
       Collection<Long> contactIds) {
-    Instant now = clock.instant();
-    if (!leadIds.isEmpty()) {
-      List<Lead> leads = amo.leads().list(accountId, EntityFilter.ids(leadIds));
-      deals.upsertLeads(accountId, leads.stream().map(Mapping::lead).toList(), now);
-      deals.markLeadsDeleted(
-          accountId, missing(leadIds, leads.stream().map(Lead::id).toList()), now);
-    }
-    if (!taskIds.isEmpty()) {
-      List<Task> tasks = amo.tasks().list(accountId, TaskFilter.ids(taskIds));
-      deals.upsertTasks(accountId, tasks.stream().map(Mapping::task).toList(), now);
-      deals.markTasksDeleted(
-          accountId, missing(taskIds, tasks.stream().map(Task::id).toList()), now);
-    }
+    recheckLeads(accountId, leadIds);
+    recheckTasks(accountId, taskIds);
     if (!contactIds.isEmpty()) {
       deals.upsertContacts(
           accountId,
@@ -247,33 +237,56 @@ public final class AccountSync {
     progress.count("lossReasons", reasons.size());
   }
 
+  /**
+   * Applies the events since {@code from}: stage history and communications are appended as they
+   * come; deals and tasks that were deleted or restored are re-read once at the end, because amoCRM
+   * lists events newest first and a deal deleted, then restored, must end up restored.
+   */
   private void pullEvents(long accountId, Instant from, Progress progress) {
     var seen = new AtomicInteger();
+    Set<Long> leadsToRecheck = new TreeSet<>();
+    Set<Long> tasksToRecheck = new TreeSet<>();
     amo.events()
         .forEachPage(
             accountId,
             EventFilter.since(from).ofTypes(EVENT_TYPES),
             page -> {
-              applyEvents(accountId, page);
+              deals.appendStatusChanges(
+                  accountId,
+                  page.stream().map(Mapping::statusChange).flatMap(Optional::stream).toList());
+              deals.recordCommunications(
+                  accountId,
+                  page.stream().map(Mapping::communication).flatMap(Optional::stream).toList());
+              leadsToRecheck.addAll(idsOf(page, Mapping.LEAD_DELETED));
+              leadsToRecheck.addAll(idsOf(page, Mapping.LEAD_RESTORED));
+              tasksToRecheck.addAll(idsOf(page, Mapping.TASK_DELETED));
               if (progress != null) {
                 progress.count("events", seen.addAndGet(page.size()));
               }
             });
+    recheckLeads(accountId, leadsToRecheck);
+    recheckTasks(accountId, tasksToRecheck);
   }
 
-  private void applyEvents(long accountId, List<Event> events) {
-    deals.appendStatusChanges(
-        accountId, events.stream().map(Mapping::statusChange).flatMap(Optional::stream).toList());
-    deals.recordCommunications(
-        accountId, events.stream().map(Mapping::communication).flatMap(Optional::stream).toList());
-    Instant now = clock.instant();
-    deals.markLeadsDeleted(accountId, idsOf(events, Mapping.LEAD_DELETED), now);
-    deals.markTasksDeleted(accountId, idsOf(events, Mapping.TASK_DELETED), now);
-    List<Long> restored = idsOf(events, Mapping.LEAD_RESTORED);
-    if (!restored.isEmpty()) {
-      List<Lead> leads = amo.leads().list(accountId, EntityFilter.ids(restored));
-      deals.upsertLeads(accountId, leads.stream().map(Mapping::lead).toList(), now);
+  /** Re-reads deals by id: what amoCRM returns is stored, what it no longer has is deleted. */
+  private void recheckLeads(long accountId, Collection<Long> leadIds) {
+    if (leadIds.isEmpty()) {
+      return;
     }
+    Instant now = clock.instant();
+    List<Lead> leads = amo.leads().list(accountId, EntityFilter.ids(leadIds));
+    deals.upsertLeads(accountId, leads.stream().map(Mapping::lead).toList(), now);
+    deals.markLeadsDeleted(accountId, missing(leadIds, leads.stream().map(Lead::id).toList()), now);
+  }
+
+  private void recheckTasks(long accountId, Collection<Long> taskIds) {
+    if (taskIds.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    List<Task> tasks = amo.tasks().list(accountId, TaskFilter.ids(taskIds));
+    deals.upsertTasks(accountId, tasks.stream().map(Mapping::task).toList(), now);
+    deals.markTasksDeleted(accountId, missing(taskIds, tasks.stream().map(Task::id).toList()), now);
   }
 
   private static List<Long> idsOf(List<Event> events, String type) {

@@ -116,11 +116,15 @@ final class ScenarioImport {
         c.updatedAt());
   }
 
+  /** A scenario's field value in the store's terms: options for enum fields, texts otherwise. */
+  static FieldValue fieldValue(CustomField definition, Scenario.FieldValue v) {
+    return definition != null && definition.hasEnums() ? options(definition, v) : plain(v);
+  }
+
   private static Lead lead(StoreState state, Scenario.Lead l) {
     List<FieldValue> fields = new ArrayList<>();
     for (Scenario.FieldValue v : list(l.customFields())) {
-      CustomField definition = state.leadFields.get(v.fieldId());
-      fields.add(definition != null && definition.hasEnums() ? options(definition, v) : plain(v));
+      fields.add(fieldValue(state.leadFields.get(v.fieldId()), v));
     }
     return new Lead(
         l.id(),

@@ -129,6 +129,11 @@ public final class Store {
                 .toList());
   }
 
+  /** A generated scenario's field value converted to the store's (options by id or text). */
+  public FieldValue fieldValue(Scenario.FieldValue value) {
+    return ScenarioImport.fieldValue(leadField(value.fieldId()).orElse(null), value);
+  }
+
   public Optional<CustomField> leadField(long id) {
     return read(s -> Optional.ofNullable(s.leadFields.get(id)));
   }
