@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for a committed row). Prints throughput and acknowledgement latency percentiles.
  *
  * <pre>
- * mvn -q -pl server test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q -B install -DskipTests   # the server's tests depend on the sandbox module
+ * mvn -q -pl server exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=app.reglament.bench.WebhookIntakeBench [-Dexec.args="20000 16"]
  * </pre>
  *
