@@ -9,8 +9,8 @@ public interface Sleeper {
 
   /**
    * The production wait: keeping under amoCRM's rate ceiling and backing off after a 429 means
-   * really letting time pass before the next request. This is the only place Reglament sleeps;
-   * the rate limiter and the retry logic get a Sleeper injected, and tests pass a recording fake.
+   * really letting time pass before the next request. This is the only place Reglament sleeps; the
+   * rate limiter and the retry logic get a Sleeper injected, and tests pass a recording fake.
    */
   static Sleeper system() {
     return duration -> {
