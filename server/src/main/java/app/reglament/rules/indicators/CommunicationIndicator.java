@@ -13,7 +13,9 @@ import app.reglament.rules.facts.DealFacts;
 import app.reglament.rules.facts.Touch;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +55,12 @@ public final class CommunicationIndicator implements DealIndicator {
   }
 
   /** What an incoming communication asks for. */
-  enum Kind {
+  private enum Kind {
     MESSAGE,
     MISSED_CALL
   }
 
-  static Optional<Kind> kindOf(Touch touch) {
+  private static Optional<Kind> kindOf(Touch touch) {
     if (touch.outgoing()) {
       return Optional.empty();
     }
@@ -84,7 +86,7 @@ public final class CommunicationIndicator implements DealIndicator {
     Optional<Touch> answer = firstAnswer(incoming, kind, touches);
     String subject = "comm:" + incoming.key();
     Long userId = deal.responsibleUserId();
-    var day = context.day(incoming.at());
+    LocalDate day = context.day(incoming.at());
     if (answer.isPresent() && !answer.get().at().isAfter(deadline)) {
       return Finding.compliant(Indicator.COMMUNICATION, subject, deal.leadId(), null, userId, day);
     }
@@ -129,7 +131,7 @@ public final class CommunicationIndicator implements DealIndicator {
         .filter(Touch::outgoing)
         .filter(t -> kind == Kind.MESSAGE || t.isCall())
         .filter(t -> !t.at().isBefore(incoming.at()))
-        .min(java.util.Comparator.comparing(Touch::at));
+        .min(Comparator.comparing(Touch::at));
   }
 
   /** The sandbox's reason codes: chat_unanswered, mail_late_reply, missed_call_no_callback ... */

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -257,7 +258,7 @@ final class FactsFixture {
 
     DealFacts build() {
       List<Touch> sortedTouches = new ArrayList<>(touches);
-      sortedTouches.sort(java.util.Comparator.comparing(Touch::at));
+      sortedTouches.sort(Comparator.comparing(Touch::at));
       return new DealFacts(
           leadId,
           "Сделка " + leadId,

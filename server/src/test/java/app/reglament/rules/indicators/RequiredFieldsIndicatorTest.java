@@ -149,9 +149,7 @@ class RequiredFieldsIndicatorTest {
   void closed_deleted_and_unmanaged_deals_have_no_item() {
     assertThat(run(indicator, measuring().build(), context(NOW)).list()).hasSize(1);
     assertThat(run(indicator, measuring().deleted().build(), context(NOW)).list()).isEmpty();
-    for (long closed :
-        List.of(
-            app.reglament.rules.facts.DealFacts.WON, app.reglament.rules.facts.DealFacts.LOST)) {
+    for (long closed : List.of(DealFacts.WON, DealFacts.LOST)) {
       assertThat(run(indicator, measuring().status(closed).build(), context(NOW)).list()).isEmpty();
     }
     for (Long unmanaged : new Long[] {HEAD, FORMER, null}) {

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -96,9 +97,7 @@ class ReviewSampleTest {
         deals.add(deal(id).incoming("chat", tuesday).build());
       }
       Week week = Week.of(monday.plusWeeks(w));
-      samples.add(
-          List.copyOf(
-              new java.util.TreeSet<>(ReviewSample.pick(deals, week, CONTEXT).get(MANAGER))));
+      samples.add(List.copyOf(new TreeSet<>(ReviewSample.pick(deals, week, CONTEXT).get(MANAGER))));
     }
     assertThat(samples).hasSizeGreaterThan(1);
   }
