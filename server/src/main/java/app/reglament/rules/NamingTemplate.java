@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * The regulations' deal-name template (DESIGN.md, "naming"): text with the tokens {@code
  * {field:<name or id>}}, {@code {contact}}, {@code {company}}, {@code {responsible}}, {@code
- * {pipeline}}, {@code {status}}, {@code {created:<DateTimeFormatter pattern>}} (account timezone;
- * {@code {created}} alone is {@code yyyy-MM-dd}) and {@code {id}}.
+ * {pipeline}}, {@code {status}}, {@code {created:<DateTimeFormatter pattern>}} (in the account's
+ * timezone) and {@code {id}}, written exactly so: "{Contact}", "{ contact }" and "{created}" are
+ * unknown tokens, as the rules document's validation reads them.
  *
  * <p>The text between two tokens is a separator. A token whose value is empty disappears with one
  * separator next to it, so "{field:Продукт} / {contact} / {field:Город}" with no contact gives
@@ -25,7 +26,6 @@ import java.util.Optional;
  */
 public final class NamingTemplate {
   private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
-  private static final String CREATED_DEFAULT = "yyyy-MM-dd";
 
   private final String source;
   private final List<String> literals;
@@ -108,14 +108,14 @@ public final class NamingTemplate {
     String value(DealFacts deal, AccountFacts account, ZoneId zone);
 
     static Token parse(String body) {
-      String trimmed = body.strip();
-      int colon = trimmed.indexOf(':');
-      String name = colon < 0 ? trimmed : trimmed.substring(0, colon).strip();
-      String argument = colon < 0 ? null : trimmed.substring(colon + 1).strip();
+      int colon = body.indexOf(':');
+      String name = colon < 0 ? body : body.substring(0, colon);
+      String argument = colon < 0 ? null : body.substring(colon + 1);
+      boolean hasArgument = argument != null && !argument.isBlank();
       Token token =
           switch (name) {
-            case "field" -> argument == null || argument.isEmpty() ? null : new Field(argument);
-            case "created" -> Created.of(argument == null ? CREATED_DEFAULT : argument, body);
+            case "field" -> hasArgument ? new Field(argument.strip()) : null;
+            case "created" -> hasArgument ? Created.of(argument, body) : null;
             case "contact", "company", "responsible", "pipeline", "status", "id" ->
                 argument == null ? new Simple(name) : null;
             default -> null;

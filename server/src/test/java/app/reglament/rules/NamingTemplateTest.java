@@ -91,9 +91,9 @@ class NamingTemplateTest {
             + " Частные клиенты / Квалификация",
         // In the account's timezone, where it is already the 2nd.
         "{created:dd.MM.yyyy HH:mm} {contact}|Окна|Иван|Казань|02.06.2025 00:30 Иван",
-        "{created} {contact}|Окна|Иван|Казань|2025-06-02 Иван",
+        "{created:yyyy-MM-dd} {contact}|Окна|Иван|Казань|2025-06-02 Иван",
         "{created:d MMMM}|Окна|Иван|Казань|2 июня",
-        "{ contact }|Окна|Иван|Казань|Иван",
+        "{field: Город }|Окна|Иван|Казань|Казань",
         "{field:Нет такого поля} / {contact}|Окна|Иван|Казань|Иван",
       })
   void renders(String template, String product, String contact, String city, String expected) {
@@ -109,7 +109,11 @@ class NamingTemplateTest {
         "{field:Продукт} / {manager}",
         "{contact:full}",
         "{field:}",
+        "{field: }",
         "{Contact}",
+        "{ contact }",
+        "{created}",
+        "{created:}",
       })
   void an_unknown_token_is_rejected_naming_it(String template) {
     String token = template.substring(template.lastIndexOf('{'));
