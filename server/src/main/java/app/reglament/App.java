@@ -7,10 +7,15 @@ import app.reglament.config.SecretKeys;
 import app.reglament.db.Database;
 import app.reglament.db.DatabaseSettings;
 import app.reglament.db.Migrations;
+import app.reglament.engine.Compliance;
+import app.reglament.engine.EvaluationWorker;
+import app.reglament.engine.StandardIndicators;
+import app.reglament.engine.StoredRulesSource;
 import app.reglament.health.HealthController;
 import app.reglament.health.HealthService;
 import app.reglament.inbox.InboxRepository;
 import app.reglament.inbox.InboxWorker;
+import app.reglament.rules.config.RulesRepository;
 import app.reglament.sync.SyncScheduler;
 import app.reglament.web.Json;
 import app.reglament.web.ProblemException;
@@ -49,6 +54,7 @@ public final class App implements AutoCloseable {
   private final JvmGcMetrics gcMetrics;
   private final Optional<AmoConnection> amo;
   private final Javalin http;
+  private final Compliance compliance;
 
   private App(
       Config config,
@@ -57,7 +63,9 @@ public final class App implements AutoCloseable {
       PrometheusMeterRegistry metrics,
       JvmGcMetrics gcMetrics,
       Optional<AmoConnection> amo,
-      Javalin http) {
+      Javalin http,
+      Compliance compliance) {
+    this.compliance = compliance;
     this.config = config;
     this.clock = clock;
     this.database = database;
@@ -84,6 +92,14 @@ public final class App implements AutoCloseable {
       new Migrations(database.dataSource()).migrate();
       var gcMetrics = bindJvmMetrics(metrics);
       ObjectMapper json = Json.mapper();
+      var rules = new RulesRepository(database.dsl(), clock);
+      var compliance =
+          new Compliance(
+              database.dsl(),
+              clock,
+              new StoredRulesSource(rules),
+              StandardIndicators.create(),
+              EvaluationWorker.Settings.DEFAULTS);
       var health =
           new HealthController(
               new HealthService(
@@ -114,7 +130,7 @@ public final class App implements AutoCloseable {
       routes.add(amo.map(AmoConnection::routes).orElse(App::notConfiguredRoutes));
       routes.addAll(extraRoutes);
       Javalin http = WebServer.create(WebServer.DEFAULT_MAX_REQUEST_BYTES, json, metrics, routes);
-      return new App(config, clock, database, metrics, gcMetrics, amo, http);
+      return new App(config, clock, database, metrics, gcMetrics, amo, http, compliance);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -135,6 +151,7 @@ public final class App implements AutoCloseable {
   public App start() {
     http.start(config.port());
     amo.ifPresent(AmoConnection::start);
+    compliance.start();
     logStarted();
     return this;
   }
@@ -183,6 +200,11 @@ public final class App implements AutoCloseable {
     return http;
   }
 
+  /** The rules engine, its worker and the score reader. */
+  public Compliance compliance() {
+    return compliance;
+  }
+
   public Database database() {
     return database;
   }
@@ -196,6 +218,7 @@ public final class App implements AutoCloseable {
   public void close() {
     log.info("Reglament is stopping");
     http.stop();
+    compliance.close();
     amo.ifPresent(AmoConnection::close);
     gcMetrics.close();
     metrics.close();

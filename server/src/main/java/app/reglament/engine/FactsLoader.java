@@ -6,6 +6,7 @@ import static app.reglament.db.generated.Tables.CUSTOM_FIELDS;
 import static app.reglament.db.generated.Tables.LEADS;
 import static app.reglament.db.generated.Tables.LEAD_CONTACTS;
 import static app.reglament.db.generated.Tables.LEAD_STATUS_HISTORY;
+import static app.reglament.db.generated.Tables.PIPELINES;
 import static app.reglament.db.generated.Tables.STATUSES;
 import static app.reglament.db.generated.Tables.TASKS;
 import static app.reglament.db.generated.Tables.USERS;
@@ -90,7 +91,12 @@ public final class FactsLoader {
                     f.getFieldId(),
                     new AccountFacts.FieldDefinition(
                         f.getFieldId(), f.getName(), f.getFieldType())));
-    return new AccountFacts(accountId, users, pipelines, fields);
+    Map<Long, String> pipelineNames =
+        dsl.select(PIPELINES.PIPELINE_ID, PIPELINES.NAME)
+            .from(PIPELINES)
+            .where(PIPELINES.ACCOUNT_ID.eq(accountId))
+            .fetchMap(PIPELINES.PIPELINE_ID, PIPELINES.NAME);
+    return new AccountFacts(accountId, users, pipelines, fields, pipelineNames);
   }
 
   /** The deals with these ids that the mirror has (deleted ones included, marked so). */
