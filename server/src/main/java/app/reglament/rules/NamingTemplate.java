@@ -23,9 +23,15 @@ import java.util.Optional;
  * When tokens between two values are dropped, the separator right after the left value is kept.
  * Text before the first token and after the last one is kept; values and the whole name are
  * trimmed.
+ *
+ * <p>This is the only reader of the syntax: the rules document reports a bad template by the
+ * message of {@link #parse}'s exception under the key {@code naming.template}, so those messages
+ * are worded to follow that key ("has a { without a closing }").
  */
 public final class NamingTemplate {
   private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+  private static final List<String> SIMPLE_TOKENS =
+      List.of("contact", "company", "responsible", "pipeline", "status", "id");
 
   private final String source;
   private final List<String> literals;
@@ -40,11 +46,12 @@ public final class NamingTemplate {
   /**
    * Parses a template.
    *
-   * @throws IllegalArgumentException naming the unknown or malformed token
+   * @throws IllegalArgumentException whose message says what is wrong, worded to follow the key
+   *     {@code naming.template}
    */
   public static NamingTemplate parse(String template) {
     if (template == null) {
-      throw new IllegalArgumentException("naming template is missing");
+      throw new IllegalArgumentException("is missing");
     }
     List<String> literals = new ArrayList<>();
     List<Token> tokens = new ArrayList<>();
@@ -53,8 +60,7 @@ public final class NamingTemplate {
     while (i < template.length()) {
       char c = template.charAt(i);
       if (c == '}') {
-        throw new IllegalArgumentException(
-            "naming template has a '}' with no '{' at position " + (i + 1) + ": " + template);
+        throw new IllegalArgumentException("has a } without an opening {");
       }
       if (c != '{') {
         literal.append(c);
@@ -63,9 +69,12 @@ public final class NamingTemplate {
       }
       int end = template.indexOf('}', i);
       int nested = template.indexOf('{', i + 1);
-      if (end < 0 || (nested >= 0 && nested < end)) {
+      if (end < 0) {
+        throw new IllegalArgumentException("has a { without a closing }");
+      }
+      if (nested >= 0 && nested < end) {
         throw new IllegalArgumentException(
-            "naming template has an unclosed token at position " + (i + 1) + ": " + template);
+            "has a { inside the token {" + template.substring(i + 1, end) + "}");
       }
       tokens.add(Token.parse(template.substring(i + 1, end)));
       literals.add(literal.toString());
@@ -78,6 +87,17 @@ public final class NamingTemplate {
 
   public String source() {
     return source;
+  }
+
+  /**
+   * The fields the {@code {field:...}} tokens refer to, in order and as written but trimmed: a name
+   * ("Город" for {@code {field: Город }}) or an id in digits ("500").
+   */
+  public List<String> fieldReferences() {
+    return tokens.stream()
+        .filter(Field.class::isInstance)
+        .map(t -> ((Field) t).reference())
+        .toList();
   }
 
   /** The deal's name by this template; "" when every part is empty. */
@@ -111,23 +131,28 @@ public final class NamingTemplate {
       int colon = body.indexOf(':');
       String name = colon < 0 ? body : body.substring(0, colon);
       String argument = colon < 0 ? null : body.substring(colon + 1);
-      boolean hasArgument = argument != null && !argument.isBlank();
-      Token token =
-          switch (name) {
-            case "field" -> hasArgument ? new Field(argument.strip()) : null;
-            case "created" -> hasArgument ? Created.of(argument, body) : null;
-            case "contact", "company", "responsible", "pipeline", "status", "id" ->
-                argument == null ? new Simple(name) : null;
-            default -> null;
-          };
-      if (token == null) {
-        throw new IllegalArgumentException(
-            "unknown naming template token {"
-                + body
-                + "}: use {field:<name or id>}, {contact}, {company}, {responsible}, {pipeline},"
-                + " {status}, {created:yyyy-MM-dd} or {id}");
+      if (argument != null && name.equals("field")) {
+        if (argument.isBlank()) {
+          throw new IllegalArgumentException("has {field:} without a field name or id");
+        }
+        return new Field(argument.strip());
       }
-      return token;
+      if (argument != null && name.equals("created")) {
+        if (argument.isBlank()) {
+          throw new IllegalArgumentException(
+              "has {created:} without a date pattern such as yyyy-MM-dd");
+        }
+        return Created.of(argument, body);
+      }
+      if (argument == null && SIMPLE_TOKENS.contains(name)) {
+        return new Simple(name);
+      }
+      throw new IllegalArgumentException(
+          "has an unknown token {"
+              + body
+              + "}; known tokens are {field:<name or id>}, {"
+              + String.join("}, {", SIMPLE_TOKENS)
+              + "}, {created:<date pattern>}");
     }
   }
 
@@ -180,7 +205,7 @@ public final class NamingTemplate {
         return new Created(DateTimeFormatter.ofPattern(pattern, RUSSIAN));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "naming template token {" + body + "} has a bad date pattern: " + e.getMessage(), e);
+            "has {" + body + "}, whose date pattern is not valid", e);
       }
     }
 

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -108,33 +109,49 @@ class NamingTemplateTest {
       strings = {
         "{field:Продукт} / {manager}",
         "{contact:full}",
-        "{field:}",
-        "{field: }",
         "{Contact}",
         "{ contact }",
         "{created}",
-        "{created:}",
+        "{field}",
       })
   void an_unknown_token_is_rejected_naming_it(String template) {
     String token = template.substring(template.lastIndexOf('{'));
 
     assertThatThrownBy(() -> NamingTemplate.parse(template))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown naming template token " + token);
+        .hasMessage(
+            "has an unknown token "
+                + token
+                + "; known tokens are {field:<name or id>}, {contact}, {company}, {responsible},"
+                + " {pipeline}, {status}, {id}, {created:<date pattern>}");
   }
 
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "{contact / {field:Город}|unclosed token at position 1",
-        "{contact|unclosed token at position 1",
-        "{contact} }|'}' with no '{' at position 11",
-        "{created:bbb}|{created:bbb} has a bad date pattern",
+        "{contact / {field:Город}|has a { inside the token {contact / {field:Город}",
+        "{contact|has a { without a closing }",
+        "{contact} }|has a } without an opening {",
+        "{field:}|has {field:} without a field name or id",
+        "{field: }|has {field:} without a field name or id",
+        "{created:}|has {created:} without a date pattern such as yyyy-MM-dd",
+        "{created: }|has {created:} without a date pattern such as yyyy-MM-dd",
+        "{created:bbb}|has {created:bbb}, whose date pattern is not valid",
       })
-  void a_malformed_template_is_rejected_saying_where(String template, String message) {
+  void a_malformed_template_is_rejected_saying_what_is_wrong(String template, String message) {
     assertThatThrownBy(() -> NamingTemplate.parse(template))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(message);
+        .hasMessage(message);
+  }
+
+  @Test
+  void field_references_are_the_trimmed_names_and_ids_in_order() {
+    NamingTemplate template =
+        NamingTemplate.parse(
+            "{field: Город } / {contact} {field:501} {created:yyyy} {field:Продукт}");
+
+    assertThat(template.fieldReferences()).containsExactly("Город", "501", "Продукт");
+    assertThat(NamingTemplate.parse("{contact} / {id}").fieldReferences()).isEmpty();
   }
 }

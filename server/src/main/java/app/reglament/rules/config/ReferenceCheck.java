@@ -3,6 +3,7 @@ package app.reglament.rules.config;
 import static app.reglament.rules.config.DocumentReader.child;
 import static app.reglament.rules.config.DocumentReader.item;
 
+import app.reglament.rules.NamingTemplate;
 import app.reglament.rules.config.RulesConfig.Stage;
 import app.reglament.rules.facts.AccountFacts;
 import java.util.ArrayList;
@@ -72,9 +73,18 @@ final class ReferenceCheck {
     }
   }
 
-  /** A {@code {field:...}} token names a field by its name or by its id. */
+  /**
+   * A {@code {field:...}} token names a field by its name or by its id, trimmed as the template
+   * reads it. A template that does not parse has no references to check: reading reports it.
+   */
   private void templateFields(String template) {
-    for (String field : NamingTemplate.fields(template)) {
+    List<String> fields;
+    try {
+      fields = NamingTemplate.parse(template).fieldReferences();
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    for (String field : fields) {
       boolean known =
           account.fields().values().stream()
               .anyMatch(f -> f.name().equals(field) || Long.toString(f.fieldId()).equals(field));

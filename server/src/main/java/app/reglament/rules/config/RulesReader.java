@@ -4,6 +4,7 @@ import static app.reglament.rules.config.DocumentReader.child;
 import static app.reglament.rules.config.DocumentReader.item;
 
 import app.reglament.rules.Indicator;
+import app.reglament.rules.NamingTemplate;
 import app.reglament.rules.config.RulesConfig.Communications;
 import app.reglament.rules.config.RulesConfig.FirstContact;
 import app.reglament.rules.config.RulesConfig.LostDeals;
@@ -110,7 +111,11 @@ final class RulesReader {
     if (enabled && template.isBlank()) {
       in.problem("naming.template", "must not be blank while naming is enabled");
     } else {
-      NamingTemplate.problem(template).ifPresent(why -> in.problem("naming.template", why));
+      try {
+        NamingTemplate.parse(template);
+      } catch (IllegalArgumentException e) {
+        in.problem("naming.template", e.getMessage());
+      }
     }
     return new Naming(
         enabled,

@@ -63,6 +63,18 @@ class ReferenceCheckTest {
   }
 
   @Test
+  void a_field_name_is_looked_up_trimmed_as_the_template_reads_it() {
+    RulesConfig spaced =
+        RulesDocument.parse(
+            doc("{'naming': {'enabled': true, 'template': '{field: Город } / {field: Нет }'}}"));
+
+    assertThat(RulesDocument.checkReferences(spaced, ACCOUNT))
+        .containsExactly(
+            new RulesProblem(
+                "naming.template", "uses the field \"Нет\", which this account lacks"));
+  }
+
+  @Test
   void naming_references_are_not_checked_while_naming_is_off() {
     RulesConfig config =
         RulesDocument.parse(

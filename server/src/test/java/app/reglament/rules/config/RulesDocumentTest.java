@@ -250,6 +250,14 @@ class RulesDocumentTest {
             "naming.template",
             "has {created:yyyy-qq-bb}, whose date pattern is not valid"),
         Arguments.of(
+            "{'naming': {'template': '{contact} }'}}",
+            "naming.template",
+            "has a } without an opening {"),
+        Arguments.of(
+            "{'naming': {'template': '{created:}'}}",
+            "naming.template",
+            "has {created:} without a date pattern such as yyyy-MM-dd"),
+        Arguments.of(
             "{'naming': {'pipelines': [-3]}}",
             "naming.pipelines[0]",
             "must be an amoCRM id (a positive whole number)"),
