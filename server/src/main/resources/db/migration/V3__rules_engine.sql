@@ -20,13 +20,13 @@ CREATE INDEX ix_rule_subjects_recheck ON rule_subjects (recheck_at);
 CREATE TABLE score_days (
     account_id   BIGINT       NOT NULL,
     user_id      BIGINT       NOT NULL,
-    day          INT          NOT NULL,
+    score_day    INT          NOT NULL,
     indicator    VARCHAR(32)  NOT NULL,
     applicable   INT          NOT NULL,
     violated     INT          NOT NULL,
-    CONSTRAINT pk_score_days PRIMARY KEY (account_id, user_id, day, indicator)
+    CONSTRAINT pk_score_days PRIMARY KEY (account_id, user_id, score_day, indicator)
 );
-CREATE INDEX ix_score_days_day ON score_days (account_id, day);
+CREATE INDEX ix_score_days_day ON score_days (account_id, score_day);
 
 -- Deals whose facts changed since their last evaluation (written by the mirror, drained by the
 -- evaluation worker).

@@ -34,7 +34,7 @@ final class ScoreStore {
                 dsl.insertInto(SCORE_DAYS)
                     .set(SCORE_DAYS.ACCOUNT_ID, accountId)
                     .set(SCORE_DAYS.USER_ID, k.userId())
-                    .set(SCORE_DAYS.DAY, (int) k.epochDay())
+                    .set(SCORE_DAYS.SCORE_DAY, (int) k.epochDay())
                     .set(SCORE_DAYS.INDICATOR, k.indicator().code())
                     .set(SCORE_DAYS.APPLICABLE, Math.max(0, d[0]))
                     .set(SCORE_DAYS.VIOLATED, Math.max(0, d[1]))
@@ -58,7 +58,10 @@ final class ScoreStore {
     dsl.deleteFrom(SCORE_DAYS)
         .where(
             SCORE_DAYS.ACCOUNT_ID.eq(accountId),
-            SCORE_DAYS.INDICATOR.in(eventCodes).or(SCORE_DAYS.DAY.eq((int) today.toEpochDay())))
+            SCORE_DAYS
+                .INDICATOR
+                .in(eventCodes)
+                .or(SCORE_DAYS.SCORE_DAY.eq((int) today.toEpochDay())))
         .execute();
     List<Query> inserts = new ArrayList<>();
     for (var e : totals.entrySet()) {
@@ -70,7 +73,7 @@ final class ScoreStore {
           dsl.insertInto(SCORE_DAYS)
               .set(SCORE_DAYS.ACCOUNT_ID, accountId)
               .set(SCORE_DAYS.USER_ID, k.userId())
-              .set(SCORE_DAYS.DAY, (int) k.epochDay())
+              .set(SCORE_DAYS.SCORE_DAY, (int) k.epochDay())
               .set(SCORE_DAYS.INDICATOR, k.indicator().code())
               .set(SCORE_DAYS.APPLICABLE, e.getValue()[0])
               .set(SCORE_DAYS.VIOLATED, e.getValue()[1]));
@@ -90,14 +93,14 @@ final class ScoreStore {
         SCORE_DAYS
             .ACCOUNT_ID
             .eq(accountId)
-            .and(SCORE_DAYS.DAY.between((int) from.toEpochDay(), (int) to.toEpochDay()));
+            .and(SCORE_DAYS.SCORE_DAY.between((int) from.toEpochDay(), (int) to.toEpochDay()));
     if (userId != null) {
       condition = condition.and(SCORE_DAYS.USER_ID.eq(userId));
     }
     List<Row> rows = new ArrayList<>();
     dsl.select(
             SCORE_DAYS.USER_ID,
-            SCORE_DAYS.DAY,
+            SCORE_DAYS.SCORE_DAY,
             SCORE_DAYS.INDICATOR,
             SCORE_DAYS.APPLICABLE,
             SCORE_DAYS.VIOLATED)
