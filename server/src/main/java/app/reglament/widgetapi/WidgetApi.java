@@ -1,0 +1,52 @@
+package app.reglament.widgetapi;
+
+import app.reglament.account.AccountRepository;
+import app.reglament.config.Config;
+import app.reglament.engine.Evaluator;
+import app.reglament.engine.RulesSource;
+import app.reglament.engine.ScoreService;
+import io.javalin.apibuilder.ApiBuilder;
+import io.javalin.apibuilder.EndpointGroup;
+import java.time.Clock;
+import org.jooq.DSLContext;
+
+/**
+ * The widget's read API under {@value #PREFIX}, wired by hand. Every call but a CORS preflight
+ * passes {@link WidgetGate}: the account and the user come from amoCRM's signed disposable token
+ * only, never from the path, the query or the body.
+ */
+public final class WidgetApi {
+  public static final String PREFIX = "/api/widget";
+
+  private final WidgetCors cors;
+  private final WidgetGate gate;
+  private final CardController card;
+  private final ScoresController scores;
+
+  public WidgetApi(
+      DisposableTokens tokens,
+      AccountRepository accounts,
+      ScoreService scoreService,
+      RulesSource rules,
+      Evaluator evaluator,
+      DSLContext dsl,
+      Config config,
+      Clock clock) {
+    var directory = new WidgetDirectory(dsl);
+    this.cors = new WidgetCors(accounts, config.amoBaseUrl());
+    this.gate = new WidgetGate(tokens, accounts, cors);
+    this.card = new CardController(directory, scoreService);
+    this.scores = new ScoresController(scoreService, rules, directory, clock);
+  }
+
+  public EndpointGroup routes() {
+    return () -> {
+      ApiBuilder.staticInstance().options(PREFIX + "/*", cors::preflight);
+      ApiBuilder.before(PREFIX + "/*", gate::check);
+      ApiBuilder.get(PREFIX + "/card/{leadId}", card::card);
+      ApiBuilder.get(PREFIX + "/me", scores::me);
+      ApiBuilder.get(PREFIX + "/team", scores::team);
+      ApiBuilder.get(PREFIX + "/team/{userId}/violations", scores::managerViolations);
+    };
+  }
+}
