@@ -3,15 +3,18 @@ package app.reglament.widgetapi;
 import app.reglament.account.AccountRepository;
 import app.reglament.config.Config;
 import app.reglament.engine.Evaluator;
+import app.reglament.engine.FactsLoader;
 import app.reglament.engine.RulesSource;
 import app.reglament.engine.ScoreService;
+import app.reglament.rules.config.RulesRepository;
 import io.javalin.apibuilder.ApiBuilder;
 import io.javalin.apibuilder.EndpointGroup;
 import java.time.Clock;
 import org.jooq.DSLContext;
 
 /**
- * The widget's read API under {@value #PREFIX}, wired by hand. Every call but a CORS preflight
+ * The widget's API under {@value #PREFIX}, wired by hand: the deal card, my score, the team panel
+ * and the regulations (read by all, saved by administrators). Every call but a CORS preflight
  * passes {@link WidgetGate}: the account and the user come from amoCRM's signed disposable token
  * only, never from the path, the query or the body.
  */
@@ -22,12 +25,14 @@ public final class WidgetApi {
   private final WidgetGate gate;
   private final CardController card;
   private final ScoresController scores;
+  private final SettingsController settings;
 
   public WidgetApi(
       DisposableTokens tokens,
       AccountRepository accounts,
       ScoreService scoreService,
       RulesSource rules,
+      RulesRepository rulesRepository,
       Evaluator evaluator,
       DSLContext dsl,
       Config config,
@@ -37,6 +42,7 @@ public final class WidgetApi {
     this.gate = new WidgetGate(tokens, accounts, cors);
     this.card = new CardController(directory, scoreService);
     this.scores = new ScoresController(scoreService, rules, directory, clock);
+    this.settings = new SettingsController(rulesRepository, new FactsLoader(dsl), evaluator);
   }
 
   public EndpointGroup routes() {
@@ -47,6 +53,8 @@ public final class WidgetApi {
       ApiBuilder.get(PREFIX + "/me", scores::me);
       ApiBuilder.get(PREFIX + "/team", scores::team);
       ApiBuilder.get(PREFIX + "/team/{userId}/violations", scores::managerViolations);
+      ApiBuilder.get(PREFIX + "/settings", settings::read);
+      ApiBuilder.put(PREFIX + "/settings", settings::save);
     };
   }
 }

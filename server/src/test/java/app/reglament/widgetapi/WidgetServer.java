@@ -7,6 +7,8 @@ import app.reglament.engine.IndicatorSet;
 import app.reglament.engine.RulesSource;
 import app.reglament.engine.ScoreService;
 import app.reglament.rules.config.RulesConfig;
+import app.reglament.rules.config.RulesRepository;
+import app.reglament.rules.config.StoredRules;
 import app.reglament.testing.MutableClock;
 import app.reglament.testing.TestDatabase;
 import app.reglament.web.Json;
@@ -49,17 +51,25 @@ final class WidgetServer {
 
   final TestDatabase db;
   final MutableClock clock = new MutableClock(NOW);
-  final FakeRules rules = new FakeRules();
+  final RulesRepository repository;
+  final FakeRules rules;
   final AccountRepository accounts;
   final Evaluator evaluator;
   private final Javalin http;
 
   WidgetServer(TestDatabase db) {
+    this(db, noIndicators());
+  }
+
+  /** With these indicators in the engine whose cached rules a save must drop. */
+  WidgetServer(TestDatabase db, IndicatorSet indicators) {
     this.db = db;
+    this.repository = new RulesRepository(db.dsl(), clock);
+    this.rules = new FakeRules(repository);
     this.accounts = new AccountRepository(db.dsl());
     accounts.install(A, "alpha.amocrm.ru", NOW.minusSeconds(86_400));
     accounts.install(B, "beta.amocrm.ru", NOW.minusSeconds(86_400));
-    this.evaluator = new Evaluator(db.dsl(), clock, rules, noIndicators());
+    this.evaluator = new Evaluator(db.dsl(), clock, rules, indicators);
     WidgetApi api =
         new WidgetApi(
             new DisposableTokens(
@@ -67,6 +77,7 @@ final class WidgetServer {
             accounts,
             new ScoreService(db.dsl(), clock, rules),
             rules,
+            repository,
             evaluator,
             db.dsl(),
             Config.fromEnvironment(Map.of("REGLAMENT_AMO_BASE_URL", SANDBOX_ORIGIN + "/")),
@@ -169,13 +180,23 @@ final class WidgetServer {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** Each account's rules, the defaults until a test sets others. */
+  /** Each account's stored rules, unless a test set others directly. */
   static final class FakeRules implements RulesSource {
     private final Map<Long, Versioned> byAccount = new HashMap<>();
+    private final RulesRepository repository;
+
+    FakeRules(RulesRepository repository) {
+      this.repository = repository;
+    }
 
     @Override
     public synchronized Versioned current(long accountId) {
-      return byAccount.getOrDefault(accountId, new Versioned(RulesConfig.defaults(), 0));
+      Versioned set = byAccount.get(accountId);
+      if (set != null) {
+        return set;
+      }
+      StoredRules stored = repository.current(accountId);
+      return new Versioned(stored.config(), stored.version());
     }
 
     synchronized void set(long accountId, RulesConfig rules) {
