@@ -1,6 +1,5 @@
 package app.reglament.widgetapi;
 
-import app.reglament.engine.Evaluator;
 import app.reglament.engine.FactsLoader;
 import app.reglament.rules.config.RulesConfig;
 import app.reglament.rules.config.RulesConflictException;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,12 +42,12 @@ final class SettingsController {
 
   private final RulesRepository repository;
   private final FactsLoader facts;
-  private final Evaluator evaluator;
+  private final LongConsumer rulesSaved;
 
-  SettingsController(RulesRepository repository, FactsLoader facts, Evaluator evaluator) {
+  SettingsController(RulesRepository repository, FactsLoader facts, LongConsumer rulesSaved) {
     this.repository = repository;
     this.facts = facts;
-    this.evaluator = evaluator;
+    this.rulesSaved = rulesSaved;
   }
 
   /**
@@ -94,9 +94,9 @@ final class SettingsController {
           Problem.of(ProblemType.CONFLICT, e.getMessage())
               .with("currentVersion", e.currentVersion()));
     }
-    // The worker sees the new version and evaluates the account again; the engine's cached copy of
-    // the old rules must not outlive the save.
-    evaluator.forget(accountId);
+    // The worker sees the new version and evaluates the account again; meanwhile no cached copy of
+    // the old rules may outlive the save.
+    rulesSaved.accept(accountId);
     answer(ctx, caller, saved);
   }
 

@@ -2,7 +2,6 @@ package app.reglament.widgetapi;
 
 import app.reglament.account.AccountRepository;
 import app.reglament.config.Config;
-import app.reglament.engine.Evaluator;
 import app.reglament.engine.FactsLoader;
 import app.reglament.engine.RulesSource;
 import app.reglament.engine.ScoreService;
@@ -10,6 +9,7 @@ import app.reglament.rules.config.RulesRepository;
 import io.javalin.apibuilder.ApiBuilder;
 import io.javalin.apibuilder.EndpointGroup;
 import java.time.Clock;
+import java.util.function.LongConsumer;
 import org.jooq.DSLContext;
 
 /**
@@ -27,13 +27,19 @@ public final class WidgetApi {
   private final ScoresController scores;
   private final SettingsController settings;
 
+  /**
+   * @param rules the regulations the scores are read under (heads, managers, timezone)
+   * @param rulesSaved told the account id after its regulations were saved here, so that every
+   *     cached copy of the old ones is dropped at once (the rules source's, the evaluator's)
+   * @param config for the amoCRM base URL whose origin CORS also allows (the sandbox)
+   */
   public WidgetApi(
       DisposableTokens tokens,
       AccountRepository accounts,
       ScoreService scoreService,
       RulesSource rules,
       RulesRepository rulesRepository,
-      Evaluator evaluator,
+      LongConsumer rulesSaved,
       DSLContext dsl,
       Config config,
       Clock clock) {
@@ -42,7 +48,7 @@ public final class WidgetApi {
     this.gate = new WidgetGate(tokens, accounts, cors);
     this.card = new CardController(directory, scoreService);
     this.scores = new ScoresController(scoreService, rules, directory, clock);
-    this.settings = new SettingsController(rulesRepository, new FactsLoader(dsl), evaluator);
+    this.settings = new SettingsController(rulesRepository, new FactsLoader(dsl), rulesSaved);
   }
 
   public EndpointGroup routes() {

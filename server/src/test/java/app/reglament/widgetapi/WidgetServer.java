@@ -78,7 +78,7 @@ final class WidgetServer {
             new ScoreService(db.dsl(), clock, rules),
             rules,
             repository,
-            evaluator,
+            evaluator::forget,
             db.dsl(),
             Config.fromEnvironment(Map.of("REGLAMENT_AMO_BASE_URL", SANDBOX_ORIGIN + "/")),
             clock);
