@@ -7,15 +7,21 @@ import app.reglament.config.SecretKeys;
 import app.reglament.db.Database;
 import app.reglament.db.DatabaseSettings;
 import app.reglament.db.Migrations;
+import app.reglament.engine.ScoreService;
+import app.reglament.engine.StoredRulesSource;
 import app.reglament.health.HealthController;
 import app.reglament.health.HealthService;
 import app.reglament.inbox.InboxRepository;
 import app.reglament.inbox.InboxWorker;
+import app.reglament.rules.config.RulesRepository;
 import app.reglament.sync.SyncScheduler;
 import app.reglament.web.Json;
 import app.reglament.web.ProblemException;
 import app.reglament.web.ProblemType;
 import app.reglament.web.WebServer;
+import app.reglament.widgetapi.DisposableTokens;
+import app.reglament.widgetapi.Origins;
+import app.reglament.widgetapi.WidgetApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.ApiBuilder;
@@ -31,6 +37,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,6 +119,9 @@ public final class App implements AutoCloseable {
             ApiBuilder.get("/metrics", health::metrics);
           });
       routes.add(amo.map(AmoConnection::routes).orElse(App::notConfiguredRoutes));
+      if (config.amoConfigured()) {
+        routes.add(widgetRoutes(config, database.dsl(), clock));
+      }
       routes.addAll(extraRoutes);
       Javalin http = WebServer.create(WebServer.DEFAULT_MAX_REQUEST_BYTES, json, metrics, routes);
       return new App(config, clock, database, metrics, gcMetrics, amo, http);
@@ -139,6 +149,33 @@ public final class App implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The widget's API. Its tokens are signed with the integration's secret for our origin. When the
+   * engine is wired here, it takes the engine's ScoreService and RulesSource, and a save also drops
+   * the evaluator's cached rules.
+   */
+  private static EndpointGroup widgetRoutes(Config config, DSLContext dsl, Clock clock) {
+    var repository = new RulesRepository(dsl, clock);
+    var rules = new StoredRulesSource(repository);
+    var tokens =
+        new DisposableTokens(
+            config.amoClientSecret().orElseThrow(),
+            config.amoClientId().orElseThrow(),
+            Origins.of(config.publicUrl()).orElseThrow(),
+            clock);
+    return new WidgetApi(
+            tokens,
+            new AccountRepository(dsl),
+            new ScoreService(dsl, clock, rules),
+            rules,
+            repository,
+            rules::forget,
+            dsl,
+            config,
+            clock)
+        .routes();
+  }
+
   /** Without the integration's id and secret, its endpoints say so instead of 404. */
   private static void notConfiguredRoutes() {
     io.javalin.http.Handler refuse =
@@ -152,6 +189,8 @@ public final class App implements AutoCloseable {
     ApiBuilder.get("/oauth/callback", refuse);
     ApiBuilder.get("/oauth/disconnect", refuse);
     ApiBuilder.post("/hooks/amo/{hookToken}", refuse);
+    ApiBuilder.get(WidgetApi.PREFIX + "/*", refuse);
+    ApiBuilder.put(WidgetApi.PREFIX + "/*", refuse);
   }
 
   private void logStarted() {
