@@ -21,6 +21,9 @@ import app.reglament.web.Json;
 import app.reglament.web.ProblemException;
 import app.reglament.web.ProblemType;
 import app.reglament.web.WebServer;
+import app.reglament.widgetapi.DisposableTokens;
+import app.reglament.widgetapi.Origins;
+import app.reglament.widgetapi.WidgetApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.ApiBuilder;
@@ -36,6 +39,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,12 +96,13 @@ public final class App implements AutoCloseable {
       new Migrations(database.dataSource()).migrate();
       var gcMetrics = bindJvmMetrics(metrics);
       ObjectMapper json = Json.mapper();
-      var rules = new RulesRepository(database.dsl(), clock);
+      var repository = new RulesRepository(database.dsl(), clock);
+      var rules = new StoredRulesSource(repository);
       var compliance =
           new Compliance(
               database.dsl(),
               clock,
-              new StoredRulesSource(rules),
+              rules,
               StandardIndicators.create(),
               EvaluationWorker.Settings.DEFAULTS);
       var health =
@@ -128,6 +133,9 @@ public final class App implements AutoCloseable {
             ApiBuilder.get("/metrics", health::metrics);
           });
       routes.add(amo.map(AmoConnection::routes).orElse(App::notConfiguredRoutes));
+      if (config.amoConfigured()) {
+        routes.add(widgetRoutes(config, database.dsl(), clock, repository, rules, compliance));
+      }
       routes.addAll(extraRoutes);
       Javalin http = WebServer.create(WebServer.DEFAULT_MAX_REQUEST_BYTES, json, metrics, routes);
       return new App(config, clock, database, metrics, gcMetrics, amo, http, compliance);
@@ -156,6 +164,39 @@ public final class App implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The widget's API. Its tokens are signed with the integration's secret for our origin; a saved
+   * rules document drops the cached rules at once, and the worker re-evaluates the account.
+   */
+  private static EndpointGroup widgetRoutes(
+      Config config,
+      DSLContext dsl,
+      Clock clock,
+      RulesRepository repository,
+      StoredRulesSource rules,
+      Compliance compliance) {
+    var tokens =
+        new DisposableTokens(
+            config.amoClientSecret().orElseThrow(),
+            config.amoClientId().orElseThrow(),
+            Origins.of(config.publicUrl()).orElseThrow(),
+            clock);
+    return new WidgetApi(
+            tokens,
+            new AccountRepository(dsl),
+            compliance.scores(),
+            rules,
+            repository,
+            accountId -> {
+              rules.forget(accountId);
+              compliance.evaluator().forget(accountId);
+            },
+            dsl,
+            config,
+            clock)
+        .routes();
+  }
+
   /** Without the integration's id and secret, its endpoints say so instead of 404. */
   private static void notConfiguredRoutes() {
     io.javalin.http.Handler refuse =
@@ -169,6 +210,8 @@ public final class App implements AutoCloseable {
     ApiBuilder.get("/oauth/callback", refuse);
     ApiBuilder.get("/oauth/disconnect", refuse);
     ApiBuilder.post("/hooks/amo/{hookToken}", refuse);
+    ApiBuilder.get(WidgetApi.PREFIX + "/*", refuse);
+    ApiBuilder.put(WidgetApi.PREFIX + "/*", refuse);
   }
 
   private void logStarted() {

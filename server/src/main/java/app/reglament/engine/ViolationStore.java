@@ -87,8 +87,8 @@ final class ViolationStore {
 
   /**
    * The statements that make a scope's open violations equal its violated findings: new ones
-   * inserted (or a closed occurrence with the same start reopened), changed ones updated, the rest
-   * closed at {@code now}.
+   * inserted, changed ones updated, the rest closed at {@code now}. A violation that comes back
+   * after it closed is a new row, so its history shows both.
    */
   static List<Query> plan(
       DSLContext dsl,
@@ -144,13 +144,7 @@ final class ViolationStore {
               .set(VIOLATIONS.USER_ID, f.userId())
               .set(VIOLATIONS.DETAILS, details)
               .set(VIOLATIONS.BEGAN_AT, f.beganAt())
-              .set(VIOLATIONS.DETECTED_AT, now)
-              .onDuplicateKeyUpdate()
-              .set(VIOLATIONS.SEVERITY, f.severity().code())
-              .set(VIOLATIONS.SCOPE, scope)
-              .set(VIOLATIONS.USER_ID, f.userId())
-              .set(VIOLATIONS.DETAILS, details)
-              .setNull(VIOLATIONS.CLOSED_AT));
+              .set(VIOLATIONS.DETECTED_AT, now));
     }
     for (Open gone : byKey.values()) {
       queries.add(close(dsl, accountId, gone.id(), now));
