@@ -18,10 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 /**
@@ -48,7 +45,7 @@ public final class DealMirror {
         tx -> {
           DSLContext t = tx.dsl();
           List<Rows.Lead> leads =
-              notOlder(
+              Upserts.notOlder(
                   t,
                   incoming,
                   Rows.Lead::id,
@@ -103,34 +100,6 @@ public final class DealMirror {
     return r;
   }
 
-  /** The incoming rows that are at least as recent as the mirror's copy (or new to it). */
-  private static <T> List<T> notOlder(
-      DSLContext dsl,
-      List<T> incoming,
-      Function<T, Long> idOf,
-      Function<T, Instant> updatedAtOf,
-      TableField<?, Long> idField,
-      TableField<?, Instant> updatedField,
-      Condition ofAccount) {
-    if (incoming.isEmpty()) {
-      return incoming;
-    }
-    Map<Long, Instant> held =
-        dsl.select(idField, updatedField)
-            .from(idField.getTable())
-            .where(ofAccount)
-            .and(idField.in(incoming.stream().map(idOf).toList()))
-            .fetchMap(idField, updatedField);
-    return incoming.stream()
-        .filter(
-            row -> {
-              Instant mine = held.get(idOf.apply(row));
-              Instant theirs = updatedAtOf.apply(row);
-              return mine == null || theirs == null || !theirs.isBefore(mine);
-            })
-        .toList();
-  }
-
   /** Marks deals that amoCRM no longer returns as deleted (their history stays). */
   public int markLeadsDeleted(long accountId, Collection<Long> leadIds, Instant now) {
     if (leadIds.isEmpty()) {
@@ -146,7 +115,7 @@ public final class DealMirror {
 
   public void upsertContacts(long accountId, List<Rows.Contact> incoming) {
     List<Rows.Contact> contacts =
-        notOlder(
+        Upserts.notOlder(
             dsl,
             incoming,
             Rows.Contact::id,
@@ -168,9 +137,15 @@ public final class DealMirror {
             .toList());
   }
 
+  /**
+   * Writes tasks read from amoCRM. amoCRM keeps no completion time on a task: a task first seen
+   * completed gets its {@code updated_at}, the {@code task_completed} event replaces that with the
+   * real moment ({@link #recordTaskCompletions}), and later reads of the still completed task keep
+   * whichever is held. A task that is open again loses it.
+   */
   public void upsertTasks(long accountId, List<Rows.Task> incoming, Instant now) {
     List<Rows.Task> tasks =
-        notOlder(
+        Upserts.notOlder(
             dsl,
             incoming,
             Rows.Task::id,
@@ -178,6 +153,17 @@ public final class DealMirror {
             TASKS.TASK_ID,
             TASKS.UPDATED_AT,
             TASKS.ACCOUNT_ID.eq(accountId));
+    if (tasks.isEmpty()) {
+      return;
+    }
+    Map<Long, Instant> completedAt =
+        dsl.select(TASKS.TASK_ID, TASKS.COMPLETED_AT)
+            .from(TASKS)
+            .where(TASKS.ACCOUNT_ID.eq(accountId))
+            .and(TASKS.TASK_ID.in(tasks.stream().map(Rows.Task::id).toList()))
+            .and(TASKS.IS_COMPLETED.isTrue())
+            .and(TASKS.COMPLETED_AT.isNotNull())
+            .fetchMap(TASKS.TASK_ID, TASKS.COMPLETED_AT);
     Upserts.upsert(
         dsl,
         tasks.stream()
@@ -197,13 +183,48 @@ public final class DealMirror {
                   r.setCreatedBy(task.createdBy());
                   r.setCreatedAt(task.createdAt());
                   r.setUpdatedAt(task.updatedAt());
-                  // amoCRM has no completion time on the task; its last update is the best bound.
-                  r.setCompletedAt(task.completed() ? task.updatedAt() : null);
+                  r.setCompletedAt(
+                      task.completed()
+                          ? completedAt.getOrDefault(task.id(), task.updatedAt())
+                          : null);
                   r.setIsDeleted(false);
                   r.setSyncedAt(now);
                   return r;
                 })
             .toList());
+  }
+
+  /**
+   * Sets the completion time of completed tasks from their {@code task_completed} events: for each
+   * task, the latest such event of one walk. A walk covers everything since its start, so the
+   * latest event it saw is the task's latest completion; an open task is left alone (it was opened
+   * again after that event).
+   */
+  public void recordTaskCompletions(long accountId, Map<Long, Instant> completions) {
+    if (completions.isEmpty()) {
+      return;
+    }
+    dsl.batch(
+            completions.entrySet().stream()
+                .map(
+                    c ->
+                        dsl.update(TASKS)
+                            .set(TASKS.COMPLETED_AT, c.getValue())
+                            .where(TASKS.ACCOUNT_ID.eq(accountId))
+                            .and(TASKS.TASK_ID.eq(c.getKey()))
+                            .and(TASKS.IS_COMPLETED.isTrue()))
+                .toList())
+        .execute();
+  }
+
+  /** When each completed, live task was completed. */
+  public Map<Long, Instant> completionTimes(long accountId) {
+    return dsl.select(TASKS.TASK_ID, TASKS.COMPLETED_AT)
+        .from(TASKS)
+        .where(TASKS.ACCOUNT_ID.eq(accountId))
+        .and(TASKS.IS_COMPLETED.isTrue())
+        .and(TASKS.IS_DELETED.isFalse())
+        .fetchMap(TASKS.TASK_ID, TASKS.COMPLETED_AT);
   }
 
   public int markTasksDeleted(long accountId, Collection<Long> taskIds, Instant now) {
@@ -240,25 +261,49 @@ public final class DealMirror {
             .toList());
   }
 
-  /** Records communications not seen before; returns how many were new. */
+  /**
+   * Records communications not seen before; returns how many were new. An incoming call whose note
+   * the mirror already holds is marked missed here when that note lasted 0 seconds.
+   */
   public int recordCommunications(long accountId, List<Rows.Communication> communications) {
-    return Upserts.insertNew(
+    int inserted =
+        Upserts.insertNew(
+            dsl,
+            communications.stream()
+                .map(
+                    c ->
+                        new CommunicationsRecord(
+                            accountId,
+                            c.sourceKey(),
+                            c.channel(),
+                            c.direction(),
+                            c.missed(),
+                            c.entityType(),
+                            c.entityId(),
+                            c.leadId(),
+                            c.userId(),
+                            c.occurredAt(),
+                            c.noteId()))
+                .toList());
+    MissedCalls.settle(
         dsl,
+        accountId,
         communications.stream()
-            .map(
-                c ->
-                    new CommunicationsRecord(
-                        accountId,
-                        c.sourceKey(),
-                        c.channel(),
-                        c.direction(),
-                        c.missed(),
-                        c.entityType(),
-                        c.entityId(),
-                        c.leadId(),
-                        c.userId(),
-                        c.occurredAt()))
+            .filter(
+                c -> c.noteId() != null && "call".equals(c.channel()) && "in".equals(c.direction()))
+            .map(Rows.Communication::noteId)
             .toList());
+    return inserted;
+  }
+
+  /** Missed incoming calls per deal. */
+  public Map<Long, Integer> missedCallsPerLead(long accountId) {
+    return dsl.select(COMMUNICATIONS.LEAD_ID, DSL.count())
+        .from(COMMUNICATIONS)
+        .where(COMMUNICATIONS.ACCOUNT_ID.eq(accountId))
+        .and(COMMUNICATIONS.IS_MISSED.isTrue())
+        .groupBy(COMMUNICATIONS.LEAD_ID)
+        .fetchMap(COMMUNICATIONS.LEAD_ID, DSL.count());
   }
 
   /** The mirrored stage of a deal, if the deal is known. */
