@@ -6,6 +6,7 @@ import static app.reglament.db.generated.Tables.CUSTOM_FIELDS;
 import static app.reglament.db.generated.Tables.LEADS;
 import static app.reglament.db.generated.Tables.LEAD_CONTACTS;
 import static app.reglament.db.generated.Tables.LEAD_STATUS_HISTORY;
+import static app.reglament.db.generated.Tables.NOTES;
 import static app.reglament.db.generated.Tables.PIPELINES;
 import static app.reglament.db.generated.Tables.STATUSES;
 import static app.reglament.db.generated.Tables.TASKS;
@@ -357,7 +358,23 @@ public final class FactsLoader {
   }
 
   private Map<Long, List<NoteFacts>> notes(long accountId, List<Long> leadIds) {
-    return Map.of();
+    Map<Long, List<NoteFacts>> notes = new HashMap<>();
+    dsl.selectFrom(NOTES)
+        .where(NOTES.ACCOUNT_ID.eq(accountId), NOTES.LEAD_ID.in(leadIds))
+        .orderBy(NOTES.LEAD_ID, NOTES.CREATED_AT, NOTES.NOTE_ID)
+        .forEach(
+            n ->
+                notes
+                    .computeIfAbsent(n.getLeadId(), k -> new ArrayList<>())
+                    .add(
+                        new NoteFacts(
+                            n.getNoteId(),
+                            n.getNoteType(),
+                            n.getText(),
+                            n.getDuration(),
+                            n.getCreatedBy(),
+                            n.getCreatedAt())));
+    return notes;
   }
 
   private static List<FieldValue> fields(String json) {
