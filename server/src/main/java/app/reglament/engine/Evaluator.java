@@ -351,9 +351,11 @@ public final class Evaluator {
               .set(RULE_RUNS.DEALS, finalDeals)
               .set(RULE_RUNS.DURATION_MS, took.toMillis())
               .execute();
-          // Marks older than this run are covered by it.
+          // Marks made before this run began are covered by it (a mark within the same
+          // millisecond as the start may be a change the run did not read; the next day's run
+          // covers that one).
           t.deleteFrom(RULE_DIRTY)
-              .where(RULE_DIRTY.ACCOUNT_ID.eq(accountId), RULE_DIRTY.MARKED_AT.lt(started))
+              .where(RULE_DIRTY.ACCOUNT_ID.eq(accountId), RULE_DIRTY.MARKED_AT.le(started))
               .execute();
         });
     log.info(

@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Reads the rule facts out of the mirror: the account's reference data, and deals with everything
@@ -241,21 +240,20 @@ public final class FactsLoader {
         return null;
       }
       Instant at = completedAt(task);
+      // The mirror sets completed_at on every completed task, so the index on (responsible,
+      // completed_at) answers this with one short range read.
       return dsl.select(TASKS.RESULT_TEXT)
           .from(TASKS)
           .where(
               TASKS.ACCOUNT_ID.eq(accountId),
               TASKS.RESPONSIBLE_USER_ID.eq(task.getResponsibleUserId()),
-              TASKS.IS_COMPLETED.isTrue(),
-              TASKS.IS_DELETED.isFalse(),
-              TASKS.TASK_ID.ne(task.getTaskId()),
-              DSL.coalesce(TASKS.COMPLETED_AT, TASKS.UPDATED_AT)
+              TASKS
+                  .COMPLETED_AT
                   .lt(at)
-                  .or(
-                      DSL.coalesce(TASKS.COMPLETED_AT, TASKS.UPDATED_AT)
-                          .eq(at)
-                          .and(TASKS.TASK_ID.lt(task.getTaskId()))))
-          .orderBy(DSL.coalesce(TASKS.COMPLETED_AT, TASKS.UPDATED_AT).desc(), TASKS.TASK_ID.desc())
+                  .or(TASKS.COMPLETED_AT.eq(at).and(TASKS.TASK_ID.lt(task.getTaskId()))),
+              TASKS.IS_COMPLETED.isTrue(),
+              TASKS.IS_DELETED.isFalse())
+          .orderBy(TASKS.COMPLETED_AT.desc(), TASKS.TASK_ID.desc())
           .limit(1)
           .fetchOptional(TASKS.RESULT_TEXT)
           .orElse(null);
@@ -273,7 +271,6 @@ public final class FactsLoader {
     Long[] lastUser = {null};
     String[] lastEssence = {null};
     String[] lastText = {null};
-    var completedAt = DSL.coalesce(TASKS.COMPLETED_AT, TASKS.UPDATED_AT);
     try (var cursor =
         dsl.select(TASKS.TASK_ID, TASKS.RESPONSIBLE_USER_ID, TASKS.RESULT_TEXT)
             .from(TASKS)
@@ -282,7 +279,7 @@ public final class FactsLoader {
                 TASKS.IS_COMPLETED.isTrue(),
                 TASKS.IS_DELETED.isFalse(),
                 TASKS.RESPONSIBLE_USER_ID.isNotNull())
-            .orderBy(TASKS.RESPONSIBLE_USER_ID, completedAt, TASKS.TASK_ID)
+            .orderBy(TASKS.RESPONSIBLE_USER_ID, TASKS.COMPLETED_AT, TASKS.TASK_ID)
             .fetchSize(5000)
             .fetchLazy()) {
       for (var r : cursor) {

@@ -14,6 +14,8 @@ import app.reglament.rules.Severity;
 import app.reglament.rules.config.RulesRepository;
 import app.reglament.sandbox.scenario.Scenario;
 import app.reglament.sandbox.scenario.ScenarioSettings;
+import app.reglament.sandbox.store.NewTask;
+import app.reglament.testing.MutableClock;
 import app.reglament.testing.TestApps;
 import app.reglament.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,8 +25,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,6 +53,7 @@ class SandboxComplianceTest {
     GroundTruthHarness truth = GroundTruthHarness.standard();
     Scenario scenario = truth.scenario();
     ScenarioSettings settings = ScenarioSettings.defaults(GroundTruthHarness.DEFAULT_SEED);
+    MutableClock serverClock = new MutableClock(settings.now());
     try (SandboxApp sandbox =
             SandboxApp.create(
                     SandboxSettings.DEFAULTS
@@ -64,7 +67,7 @@ class SandboxComplianceTest {
             TestApps.withAmo(
                 dataDir,
                 sandbox.baseUrl(),
-                Clock.fixed(settings.now(), ZoneOffset.UTC),
+                serverClock,
                 Map.of(
                     "REGLAMENT_PUBLIC_URL",
                     PUBLIC_URL,
@@ -79,8 +82,7 @@ class SandboxComplianceTest {
       assertThat(server.amo().orElseThrow().scheduler().drain()).isEqualTo(1);
       DSLContext dsl = server.database().dsl();
       JsonNode rules = Json.mapper().valueToTree(scenario.groundTruth().rules());
-      new RulesRepository(dsl, Clock.fixed(settings.now(), ZoneOffset.UTC))
-          .save(accountId, rules, null, null);
+      new RulesRepository(dsl, serverClock).save(accountId, rules, null, null);
 
       long started = System.nanoTime();
       server.compliance().worker().drain();
@@ -114,7 +116,61 @@ class SandboxComplianceTest {
               .where(SCORE_DAYS.ACCOUNT_ID.eq(accountId))
               .fetchOne(0, Integer.class);
       assertThat(counted).isEqualTo(planted);
+
+      // The manager of a planted deal without a task sets one in amoCRM. The next sync brings it
+      // into the mirror, and the worker re-evaluates that deal alone: its violation closes, the
+      // manager's counter drops by one, and nothing else changes.
+      Scenario.Planted noTask =
+          scenario.groundTruth().planted().stream()
+              .filter(p -> p.indicator().equals("no_task"))
+              .findFirst()
+              .orElseThrow();
+      LocalDate today = settings.now().atZone(java.time.ZoneId.of("Europe/Moscow")).toLocalDate();
+      int before = violatedToday(dsl, accountId, noTask.userId(), today);
+      sandbox
+          .store()
+          .createTask(
+              NewTask.onLead(noTask.leadId(), "Отправить КП", settings.now().plusSeconds(86_400)),
+              noTask.userId());
+      serverClock.advance(Duration.ofMinutes(11));
+      assertThat(server.amo().orElseThrow().scheduler().drain()).isEqualTo(1);
+      long evaluated = System.nanoTime();
+      server.compliance().worker().drain();
+      System.out.printf(
+          "Re-evaluation after the change: %d ms%n", (System.nanoTime() - evaluated) / 1_000_000);
+
+      Map<Indicator, List<Finding>> after = openViolations(dsl, accountId);
+      assertThat(after.get(Indicator.NO_TASK))
+          .extracting(Finding::leadId)
+          .doesNotContain(noTask.leadId())
+          .hasSize(found.get(Indicator.NO_TASK).size() - 1);
+      assertThat(after.values().stream().mapToInt(List::size).sum()).isEqualTo(planted - 1);
+      assertThat(violatedToday(dsl, accountId, noTask.userId(), today)).isEqualTo(before - 1);
+      assertThat(
+              dsl.fetchCount(
+                  VIOLATIONS,
+                  VIOLATIONS
+                      .ACCOUNT_ID
+                      .eq(accountId)
+                      .and(VIOLATIONS.LEAD_ID.eq(noTask.leadId()))
+                      .and(VIOLATIONS.INDICATOR.eq("no_task"))
+                      .and(VIOLATIONS.CLOSED_AT.isNotNull())))
+          .as("the closed violation stays as history")
+          .isEqualTo(1);
     }
+  }
+
+  private static int violatedToday(DSLContext dsl, long accountId, long userId, LocalDate day) {
+    Integer violated =
+        dsl.select(SCORE_DAYS.VIOLATED)
+            .from(SCORE_DAYS)
+            .where(
+                SCORE_DAYS.ACCOUNT_ID.eq(accountId),
+                SCORE_DAYS.USER_ID.eq(userId),
+                SCORE_DAYS.SCORE_DAY.eq((int) day.toEpochDay()),
+                SCORE_DAYS.INDICATOR.eq("no_task"))
+            .fetchOne(SCORE_DAYS.VIOLATED);
+    return violated == null ? 0 : violated;
   }
 
   private static Map<Indicator, List<Finding>> openViolations(DSLContext dsl, long accountId)
