@@ -152,4 +152,43 @@ class EvaluationWorkerTest {
         .fetchSingle()
         .value1();
   }
+
+  @DatabaseTest
+  void an_account_another_instance_is_evaluating_is_left_to_it_until_its_lease_runs_out(
+      TestDatabase db) {
+    DSLContext dsl = db.dsl();
+    MutableClock clock = new MutableClock(T0);
+    RulesSource rules = account -> new RulesSource.Versioned(RulesConfig.defaults(), 0);
+    IndicatorSet toys =
+        new IndicatorSet(
+            List.of(EvaluatorTest.NO_TASK),
+            (a, c, out) -> {},
+            (closed, c, out) -> {},
+            (deal, c) -> Optional.empty());
+    EvaluationWorker worker =
+        new EvaluationWorker(
+            dsl,
+            clock,
+            new Evaluator(dsl, clock, rules, toys),
+            rules,
+            EvaluationWorker.Settings.DEFAULTS);
+    new AccountRepository(dsl).install(ACCOUNT, "reglament-test.amocrm.ru", T0);
+    new SyncStateRepository(dsl).saveCursors(ACCOUNT, T0);
+    new DealMirror(dsl, clock).upsertLeads(ACCOUNT, List.of(lead(10)), T0);
+    dsl.update(app.reglament.db.generated.Tables.ACCOUNTS)
+        .set(app.reglament.db.generated.Tables.ACCOUNTS.EVAL_OWNER, "evaluation-elsewhere")
+        .set(
+            app.reglament.db.generated.Tables.ACCOUNTS.EVAL_LEASE_UNTIL_AT,
+            T0.plus(Duration.ofMinutes(10)))
+        .where(app.reglament.db.generated.Tables.ACCOUNTS.ACCOUNT_ID.eq(ACCOUNT))
+        .execute();
+
+    worker.runOnce();
+    assertThat(fullRuns(dsl)).isZero();
+
+    clock.advance(Duration.ofMinutes(11));
+    worker.runOnce();
+    assertThat(fullRuns(dsl)).isEqualTo(1);
+    assertThat(open(dsl)).containsExactly("lead:10");
+  }
 }
