@@ -80,8 +80,8 @@ public final class AmoConnection implements AutoCloseable {
         new AccountSync(
             client,
             new ReferenceMirror(dsl),
-            new DealMirror(dsl),
-            new NoteMirror(dsl),
+            new DealMirror(dsl, clock),
+            new NoteMirror(dsl, clock),
             new ActivityMirror(dsl),
             syncState,
             clock);

@@ -13,6 +13,7 @@ import app.reglament.db.generated.tables.records.LeadContactsRecord;
 import app.reglament.db.generated.tables.records.LeadStatusHistoryRecord;
 import app.reglament.db.generated.tables.records.LeadsRecord;
 import app.reglament.db.generated.tables.records.TasksRecord;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -28,9 +29,17 @@ import org.jooq.impl.DSL;
  */
 public final class DealMirror {
   private final DSLContext dsl;
+  private final Clock clock;
 
+  /** A mirror whose marks for the rules engine carry the system time (tests and tools). */
   public DealMirror(DSLContext dsl) {
+    this(dsl, Clock.systemUTC());
+  }
+
+  /** A mirror that marks every deal it changes for the rules engine, at the clock's time. */
+  public DealMirror(DSLContext dsl, Clock clock) {
     this.dsl = dsl;
+    this.clock = clock;
   }
 
   /**
@@ -58,6 +67,7 @@ public final class DealMirror {
           }
           Upserts.upsert(t, leads.stream().map(lead -> toRecord(accountId, lead, now)).toList());
           List<Long> ids = leads.stream().map(Rows.Lead::id).toList();
+          DirtyLeads.mark(t, accountId, ids, clock.instant());
           t.deleteFrom(LEAD_CONTACTS)
               .where(LEAD_CONTACTS.ACCOUNT_ID.eq(accountId))
               .and(LEAD_CONTACTS.LEAD_ID.in(ids))
@@ -105,6 +115,7 @@ public final class DealMirror {
     if (leadIds.isEmpty()) {
       return 0;
     }
+    DirtyLeads.mark(dsl, accountId, leadIds, clock.instant());
     return dsl.update(LEADS)
         .set(LEADS.IS_DELETED, true)
         .set(LEADS.SYNCED_AT, now)
@@ -135,6 +146,8 @@ public final class DealMirror {
                         c.responsibleUserId(),
                         c.updatedAt()))
             .toList());
+    DirtyLeads.markContacts(
+        dsl, accountId, contacts.stream().map(Rows.Contact::id).toList(), clock.instant());
   }
 
   /**
@@ -192,6 +205,14 @@ public final class DealMirror {
                   return r;
                 })
             .toList());
+    DirtyLeads.mark(
+        dsl,
+        accountId,
+        tasks.stream()
+            .filter(task -> "leads".equals(task.entityType()) && task.entityId() != null)
+            .map(Rows.Task::entityId)
+            .toList(),
+        clock.instant());
   }
 
   /**
@@ -215,6 +236,7 @@ public final class DealMirror {
                             .and(TASKS.IS_COMPLETED.isTrue()))
                 .toList())
         .execute();
+    DirtyLeads.markTasks(dsl, accountId, completions.keySet(), clock.instant());
   }
 
   /** When each completed, live task was completed. */
@@ -231,6 +253,7 @@ public final class DealMirror {
     if (taskIds.isEmpty()) {
       return 0;
     }
+    DirtyLeads.markTasks(dsl, accountId, taskIds, clock.instant());
     return dsl.update(TASKS)
         .set(TASKS.IS_DELETED, true)
         .set(TASKS.SYNCED_AT, now)
@@ -241,6 +264,8 @@ public final class DealMirror {
 
   /** Appends stage entries not seen before; returns how many were new. */
   public int appendStatusChanges(long accountId, List<Rows.StatusChange> changes) {
+    DirtyLeads.mark(
+        dsl, accountId, changes.stream().map(Rows.StatusChange::leadId).toList(), clock.instant());
     return Upserts.insertNew(
         dsl,
         changes.stream()
@@ -293,6 +318,23 @@ public final class DealMirror {
                 c -> c.noteId() != null && "call".equals(c.channel()) && "in".equals(c.direction()))
             .map(Rows.Communication::noteId)
             .toList());
+    Instant now = clock.instant();
+    DirtyLeads.mark(
+        dsl,
+        accountId,
+        communications.stream()
+            .map(Rows.Communication::leadId)
+            .filter(java.util.Objects::nonNull)
+            .toList(),
+        now);
+    DirtyLeads.markContacts(
+        dsl,
+        accountId,
+        communications.stream()
+            .filter(c -> c.leadId() == null && "contact".equals(c.entityType()))
+            .map(Rows.Communication::entityId)
+            .toList(),
+        now);
     return inserted;
   }
 

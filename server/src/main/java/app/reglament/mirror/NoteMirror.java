@@ -3,6 +3,7 @@ package app.reglament.mirror;
 import static app.reglament.db.generated.Tables.NOTES;
 
 import app.reglament.db.generated.tables.records.NotesRecord;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,17 @@ import org.jooq.impl.DSL;
  */
 public final class NoteMirror {
   private final DSLContext dsl;
+  private final Clock clock;
 
+  /** A mirror whose marks for the rules engine carry the system time (tests and tools). */
   public NoteMirror(DSLContext dsl) {
+    this(dsl, Clock.systemUTC());
+  }
+
+  /** A mirror that marks the deals of the notes it writes for the rules engine. */
+  public NoteMirror(DSLContext dsl, Clock clock) {
     this.dsl = dsl;
+    this.clock = clock;
   }
 
   /**
@@ -42,6 +51,11 @@ public final class NoteMirror {
         dsl,
         accountId,
         notes.stream().filter(n -> n.duration() != null).map(Rows.Note::id).toList());
+    DirtyLeads.mark(
+        dsl,
+        accountId,
+        notes.stream().map(Rows.Note::leadId).filter(java.util.Objects::nonNull).toList(),
+        clock.instant());
   }
 
   private static NotesRecord toRecord(long accountId, Rows.Note n) {

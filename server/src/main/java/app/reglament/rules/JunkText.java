@@ -329,7 +329,8 @@ public final class JunkText {
   }
 
   /** Folded letters and digits only: two texts that differ in spacing or punctuation are equal. */
-  private static String essence(String text) {
+  /** The letters and digits of a text, folded: what "the same result pasted again" compares. */
+  public static String essence(String text) {
     StringBuilder out = new StringBuilder(text.length());
     fold(text).codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
     return out.toString();

@@ -84,7 +84,8 @@ public final class CommunicationIndicator implements DealIndicator {
     Instant deadline = calendar.plusWorking(incoming.at(), Duration.ofMinutes(limit));
     Instant critical = calendar.plusWorking(incoming.at(), Duration.ofMinutes(2L * limit));
     Optional<Touch> answer = firstAnswer(incoming, kind, touches);
-    String subject = "comm:" + incoming.key();
+    // A contact's message concerns each of its deals: one item per deal, so the key names both.
+    String subject = "comm:" + deal.leadId() + ":" + incoming.key();
     Long userId = deal.responsibleUserId();
     LocalDate day = context.day(incoming.at());
     if (answer.isPresent() && !answer.get().at().isAfter(deadline)) {

@@ -30,8 +30,14 @@ public final class LeadDumping {
   private LeadDumping() {}
 
   /** One manager's closed deals, or the rest of the team's pooled. */
-  record Tally(int won, int lost, int lostAtMiddle, int lostWithoutReason, int lostFewAttempts) {
-    static final Tally NONE = new Tally(0, 0, 0, 0, 0);
+  record Tally(
+      int won,
+      int lost,
+      int lostAtMiddle,
+      int lostWithoutReason,
+      int lostFewAttempts,
+      java.time.Instant lastLoss) {
+    static final Tally NONE = new Tally(0, 0, 0, 0, 0, null);
 
     int closed() {
       return won + lost;
@@ -39,14 +45,15 @@ public final class LeadDumping {
 
     static Tally of(ClosedDeal deal, int minContactAttempts) {
       if (!deal.lost()) {
-        return new Tally(1, 0, 0, 0, 0);
+        return new Tally(1, 0, 0, 0, 0, null);
       }
       return new Tally(
           0,
           1,
           deal.middleStage() ? 1 : 0,
           deal.withoutReason() ? 1 : 0,
-          deal.contactAttempts() < minContactAttempts ? 1 : 0);
+          deal.contactAttempts() < minContactAttempts ? 1 : 0,
+          deal.closedAt());
     }
 
     Tally plus(Tally other) {
@@ -55,7 +62,12 @@ public final class LeadDumping {
           lost + other.lost,
           lostAtMiddle + other.lostAtMiddle,
           lostWithoutReason + other.lostWithoutReason,
-          lostFewAttempts + other.lostFewAttempts);
+          lostFewAttempts + other.lostFewAttempts,
+          later(lastLoss, other.lastLoss));
+    }
+
+    private static java.time.Instant later(java.time.Instant a, java.time.Instant b) {
+      return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     double lossRate() {
@@ -121,7 +133,8 @@ public final class LeadDumping {
         manager,
         context.today(),
         Severity.WARNING,
-        context.now(),
+        // Stable while the figures stand, so one open violation spans the days it lasts.
+        own.lastLoss() != null ? own.lastLoss() : context.now(),
         "lead_dumping",
         explain(own, team),
         details(own, team));

@@ -119,7 +119,8 @@ public final class LostDealIndicator implements DealIndicator {
             from,
             middle,
             lost && deal.lossReasonId() == null,
-            contactAttempts(deal, closed)));
+            contactAttempts(deal, closed),
+            closed));
   }
 
   /** When the deal was lost: its last move into the lost stage, else its closing time. */

@@ -238,7 +238,7 @@ class CommunicationIndicatorTest {
     Finding finding = only(run(indicator, deal, context("2024-06-10T10:30")));
 
     assertThat(finding.indicator()).isEqualTo(Indicator.COMMUNICATION);
-    assertThat(finding.subjectKey()).isEqualTo("comm:event:e-1");
+    assertThat(finding.subjectKey()).isEqualTo("comm:77:event:e-1");
     assertThat(finding.leadId()).isEqualTo(77L);
     assertThat(finding.taskId()).isNull();
     assertThat(finding.userId()).isEqualTo(MANAGER);
@@ -289,7 +289,7 @@ class CommunicationIndicatorTest {
 
     assertThat(findings)
         .extracting(Finding::subjectKey)
-        .containsExactly("comm:event:e-1", "comm:event:e-2");
+        .containsExactly("comm:1:event:e-1", "comm:1:event:e-2");
     assertThat(findings).extracting(Finding::reason).containsExactly("chat_late_reply", null);
   }
 

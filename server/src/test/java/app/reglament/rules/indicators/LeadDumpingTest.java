@@ -1,7 +1,6 @@
 package app.reglament.rules.indicators;
 
 import static app.reglament.rules.indicators.FactsFixture.HEAD;
-import static app.reglament.rules.indicators.FactsFixture.at;
 import static app.reglament.rules.indicators.FactsFixture.context;
 import static app.reglament.rules.indicators.FactsFixture.withManagers;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +28,7 @@ class LeadDumpingTest {
   private static final long C = 23;
   private static final long D = 24;
   private static final String NOW = "2024-06-10T12:00";
+  private static final java.time.Instant LOST_AT = java.time.Instant.parse("2024-06-05T09:00:00Z");
   private static final RuleContext TEAM = context(withManagers(List.of(A, B, C, D)), NOW);
 
   /** A manager's closed deals: won, lost, lost at a middle stage (of the lost), no reason, few. */
@@ -36,7 +36,7 @@ class LeadDumpingTest {
       long manager, int won, int lost, int middle, int withoutReason, int fewAttempts) {
     List<ClosedDeal> deals = new ArrayList<>();
     for (int i = 0; i < won; i++) {
-      deals.add(new ClosedDeal(manager * 1000 + i, manager, false, null, false, false, 5));
+      deals.add(new ClosedDeal(manager * 1000 + i, manager, false, null, false, false, 5, LOST_AT));
     }
     for (int i = 0; i < lost; i++) {
       deals.add(
@@ -47,7 +47,8 @@ class LeadDumpingTest {
               5002L,
               i < middle,
               i < withoutReason,
-              i < fewAttempts ? 1 : 3));
+              i < fewAttempts ? 1 : 3,
+              LOST_AT.plusSeconds(i)));
     }
     return deals;
   }
@@ -157,7 +158,8 @@ class LeadDumpingTest {
     assertThat(finding.taskId()).isNull();
     assertThat(finding.day()).isEqualTo(LocalDate.parse("2024-06-10"));
     assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-    assertThat(finding.beganAt()).isEqualTo(at(NOW));
+    // The manager's latest loss: stable while the figures stand, so the violation is not reopened.
+    assertThat(finding.beganAt()).isEqualTo(LOST_AT.plusSeconds(13));
     assertThat(finding.explanation().russian())
         .contains(
             "70 % проигранных (14 из 20 закрытых) против 30 % у команды",

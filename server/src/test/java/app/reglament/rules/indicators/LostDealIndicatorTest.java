@@ -22,6 +22,7 @@ import app.reglament.rules.Indicator;
 import app.reglament.rules.Severity;
 import app.reglament.rules.facts.ClosedDeal;
 import app.reglament.rules.facts.DealFacts;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -213,15 +214,17 @@ class LostDealIndicatorTest {
 
     ClosedDeal closed = LostDealIndicator.closedDeal(deal, context(NOW)).orElseThrow();
 
-    assertThat(closed).isEqualTo(new ClosedDeal(9, MANAGER, true, from, middle, true, 2));
+    Instant lossMove = deal.stages().get(deal.stages().size() - 1).at();
+    assertThat(closed).isEqualTo(new ClosedDeal(9, MANAGER, true, from, middle, true, 2, lossMove));
   }
 
   @Test
   void a_won_deal_is_closed_and_an_open_or_deleted_one_is_not() {
     DealFacts won = deal(9).lossReason(null).moved(CONTRACT, DealFacts.WON, LOSS).build();
 
+    Instant wonMove = won.stages().get(won.stages().size() - 1).at();
     assertThat(LostDealIndicator.closedDeal(won, context(NOW)))
-        .contains(new ClosedDeal(9, MANAGER, false, null, false, false, 0));
+        .contains(new ClosedDeal(9, MANAGER, false, null, false, false, 0, wonMove));
     assertThat(LostDealIndicator.closedDeal(deal(9).build(), context(NOW))).isEmpty();
     assertThat(LostDealIndicator.closedDeal(worked().deleted().build(), context(NOW))).isEmpty();
     assertThat(

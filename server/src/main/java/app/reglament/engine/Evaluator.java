@@ -1,0 +1,418 @@
+package app.reglament.engine;
+
+import static app.reglament.db.generated.Tables.RULE_DIRTY;
+import static app.reglament.db.generated.Tables.RULE_RUNS;
+import static app.reglament.db.generated.Tables.RULE_SUBJECTS;
+
+import app.reglament.rules.DealIndicator;
+import app.reglament.rules.Finding;
+import app.reglament.rules.Findings;
+import app.reglament.rules.RuleContext;
+import app.reglament.rules.facts.AccountFacts;
+import app.reglament.rules.facts.ClosedDeal;
+import app.reglament.rules.facts.DealFacts;
+import app.reglament.rules.facts.ManagerActivity;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the regulations over the mirror and keeps violations and score counters in step with it.
+ *
+ * <ul>
+ *   <li>{@link #evaluateLeads}: the deals an event touched, in one transaction per batch. Their old
+ *       share of the counters is taken out and the new one put in, so only the managers those deals
+ *       concern change.
+ *   <li>{@link #evaluateDue}: subjects whose verdict changes by time alone (a deadline passed).
+ *   <li>{@link #evaluateAccount}: everything, once a day, after the initial sync and after the
+ *       rules change; it recomputes the counters from scratch.
+ * </ul>
+ */
+public final class Evaluator {
+  private static final Logger log = LoggerFactory.getLogger(Evaluator.class);
+
+  static final String DUMPING = "dumping";
+  static final String LEAD_PREFIX = "lead:";
+  static final String WORKTIME_PREFIX = "worktime:";
+
+  private final DSLContext dsl;
+  private final Clock clock;
+  private final RulesSource rules;
+  private final IndicatorSet indicators;
+  private final FactsLoader loader;
+  private final ActivityLoader activity;
+  private final Cache<Long, Context> contexts;
+
+  /** An account's rules and reference data, kept briefly so that one event costs few queries. */
+  private record Context(RulesSource.Versioned rules, AccountFacts account) {}
+
+  public Evaluator(DSLContext dsl, Clock clock, RulesSource rules, IndicatorSet indicators) {
+    this.dsl = dsl;
+    this.clock = clock;
+    this.rules = rules;
+    this.indicators = indicators;
+    this.loader = new FactsLoader(dsl);
+    this.activity = new ActivityLoader(dsl);
+    this.contexts =
+        Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
+  }
+
+  /** Forgets the cached rules and reference data of an account (after its rules were saved). */
+  public void forget(long accountId) {
+    contexts.invalidate(accountId);
+  }
+
+  private RuleContext context(long accountId, boolean fresh) {
+    Context c = fresh ? null : contexts.getIfPresent(accountId);
+    if (c == null) {
+      c = new Context(rules.current(accountId), loader.account(accountId));
+      contexts.put(accountId, c);
+    }
+    return new RuleContext(c.rules().rules(), c.account(), clock.instant());
+  }
+
+  /** The version of the rules the account's last full evaluation used, or -1 when none ran. */
+  int lastFullVersion(long accountId) {
+    return dsl.select(RULE_RUNS.RULES_VERSION)
+        .from(RULE_RUNS)
+        .where(RULE_RUNS.ACCOUNT_ID.eq(accountId))
+        .fetchOptional(RULE_RUNS.RULES_VERSION)
+        .orElse(-1);
+  }
+
+  // ---------------------------------------------------------------- one deal at a time
+
+  /** Evaluates these deals again; returns how many violations are open on them afterwards. */
+  public int evaluateLeads(long accountId, Collection<Long> leadIds) {
+    if (leadIds.isEmpty()) {
+      return 0;
+    }
+    RuleContext context = context(accountId, false);
+    int open = 0;
+    List<Long> ids = new ArrayList<>(new TreeSet<>(leadIds));
+    for (int from = 0; from < ids.size(); from += FactsLoader.BATCH) {
+      List<Long> batch = ids.subList(from, Math.min(ids.size(), from + FactsLoader.BATCH));
+      List<DealFacts> deals =
+          loader.deals(accountId, batch, loader.previousFromDatabase(accountId));
+      Map<String, Evaluated> subjects = new LinkedHashMap<>();
+      for (Long id : batch) {
+        subjects.put(LEAD_PREFIX + id, new Evaluated(id, List.of(), null));
+      }
+      for (DealFacts deal : deals) {
+        subjects.put(LEAD_PREFIX + deal.leadId(), evaluate(deal, context));
+      }
+      open += store(accountId, subjects, context);
+    }
+    return open;
+  }
+
+  /** The findings of one subject and when to look at it again. */
+  record Evaluated(Long leadId, List<Finding> findings, Instant recheckAt) {}
+
+  private Evaluated evaluate(DealFacts deal, RuleContext context) {
+    Findings out = new Findings(context.now());
+    for (DealIndicator indicator : indicators.deals()) {
+      indicator.evaluate(deal, context, out);
+    }
+    return new Evaluated(deal.leadId(), out.list(), out.recheckAt());
+  }
+
+  /**
+   * Writes the new verdicts of some subjects in one transaction: their rows are locked first, so
+   * two workers evaluating the same deal take turns and neither share of the counters is lost.
+   */
+  private int store(long accountId, Map<String, Evaluated> subjects, RuleContext context) {
+    LocalDate today = context.today();
+    Instant now = context.now();
+    return dsl.transactionResult(
+        tx -> {
+          DSLContext t = tx.dsl();
+          Map<String, String> before = new HashMap<>();
+          t.select(RULE_SUBJECTS.SUBJECT, RULE_SUBJECTS.CONTRIBUTIONS)
+              .from(RULE_SUBJECTS)
+              .where(
+                  RULE_SUBJECTS.ACCOUNT_ID.eq(accountId),
+                  RULE_SUBJECTS.SUBJECT.in(subjects.keySet()))
+              .orderBy(RULE_SUBJECTS.SUBJECT)
+              .forUpdate()
+              .forEach(r -> before.put(r.value1(), r.value2()));
+          Map<Contribution.Key, int[]> delta = new TreeMap<>();
+          List<Query> writes = new ArrayList<>();
+          for (var e : subjects.entrySet()) {
+            List<Contribution> after = Contribution.of(e.getValue().findings());
+            List<Contribution> old = Contribution.decode(before.get(e.getKey()));
+            Contribution.delta(old, after, today)
+                .forEach(
+                    (k, d) -> {
+                      int[] sum = delta.computeIfAbsent(k, x -> new int[2]);
+                      sum[0] += d[0];
+                      sum[1] += d[1];
+                    });
+            writes.add(subjectRow(t, accountId, e.getKey(), e.getValue(), after, now));
+          }
+          ScoreStore.add(t, accountId, delta);
+          Map<String, List<ViolationStore.Open>> open =
+              ViolationStore.open(t, accountId, subjects.keySet());
+          int openAfter = 0;
+          for (var e : subjects.entrySet()) {
+            List<Finding> findings = e.getValue().findings();
+            writes.addAll(
+                ViolationStore.plan(
+                    t,
+                    accountId,
+                    e.getKey(),
+                    open.getOrDefault(e.getKey(), List.of()),
+                    findings,
+                    now));
+            openAfter += (int) findings.stream().filter(Finding::violated).count();
+          }
+          if (!writes.isEmpty()) {
+            t.batch(writes).execute();
+          }
+          return openAfter;
+        });
+  }
+
+  private static Query subjectRow(
+      DSLContext t,
+      long accountId,
+      String subject,
+      Evaluated evaluated,
+      List<Contribution> contributions,
+      Instant now) {
+    String encoded = Contribution.encode(contributions);
+    return t.insertInto(RULE_SUBJECTS)
+        .set(RULE_SUBJECTS.ACCOUNT_ID, accountId)
+        .set(RULE_SUBJECTS.SUBJECT, subject)
+        .set(RULE_SUBJECTS.LEAD_ID, evaluated.leadId())
+        .set(RULE_SUBJECTS.CONTRIBUTIONS, encoded)
+        .set(RULE_SUBJECTS.EVALUATED_AT, now)
+        .set(RULE_SUBJECTS.RECHECK_AT, evaluated.recheckAt())
+        .onDuplicateKeyUpdate()
+        .set(RULE_SUBJECTS.CONTRIBUTIONS, encoded)
+        .set(RULE_SUBJECTS.EVALUATED_AT, now)
+        .set(RULE_SUBJECTS.RECHECK_AT, evaluated.recheckAt());
+  }
+
+  // ---------------------------------------------------------------- time-driven rechecks
+
+  /** Evaluates up to {@code limit} subjects of the account whose recheck time has come. */
+  public int evaluateDue(long accountId, int limit) {
+    Instant now = clock.instant();
+    List<String> due =
+        dsl.select(RULE_SUBJECTS.SUBJECT)
+            .from(RULE_SUBJECTS)
+            .where(RULE_SUBJECTS.ACCOUNT_ID.eq(accountId), RULE_SUBJECTS.RECHECK_AT.le(now))
+            .orderBy(RULE_SUBJECTS.RECHECK_AT)
+            .limit(limit)
+            .fetch(RULE_SUBJECTS.SUBJECT);
+    List<Long> leads = new ArrayList<>();
+    List<Long> managers = new ArrayList<>();
+    for (String subject : due) {
+      if (subject.startsWith(LEAD_PREFIX)) {
+        leads.add(Long.parseLong(subject.substring(LEAD_PREFIX.length())));
+      } else if (subject.startsWith(WORKTIME_PREFIX)) {
+        managers.add(Long.parseLong(subject.substring(WORKTIME_PREFIX.length())));
+      }
+    }
+    evaluateLeads(accountId, leads);
+    if (!managers.isEmpty()) {
+      RuleContext context = context(accountId, false);
+      Map<String, Evaluated> subjects = new LinkedHashMap<>();
+      Instant historyFrom = activity.historyFrom(accountId, context.now());
+      for (long userId : managers) {
+        subjects.put(WORKTIME_PREFIX + userId, worktime(accountId, userId, historyFrom, context));
+      }
+      store(accountId, subjects, context);
+    }
+    return due.size();
+  }
+
+  private Evaluated worktime(long accountId, long userId, Instant historyFrom, RuleContext c) {
+    Findings out = new Findings(c.now());
+    if (c.isManaged(userId)) {
+      ManagerActivity a = activity.of(accountId, userId, historyFrom, c.now());
+      indicators.worktime().evaluate(a, c, out);
+    }
+    return new Evaluated(null, out.list(), out.recheckAt());
+  }
+
+  // ---------------------------------------------------------------- the whole account
+
+  /** What a full evaluation did. */
+  public record FullRun(
+      int deals,
+      int findings,
+      int violations,
+      Duration took,
+      Duration loading,
+      Duration evaluating,
+      Duration writing) {}
+
+  /**
+   * Evaluates every deal and manager of the account and recomputes its counters. Deals are read and
+   * written a batch at a time, so memory holds one batch plus the account's open violations.
+   */
+  public FullRun evaluateAccount(long accountId) {
+    Instant started = clock.instant();
+    long startNanos = System.nanoTime();
+    RuleContext context = context(accountId, true);
+    int version = rules.current(accountId).version();
+    LocalDate today = context.today();
+    Instant now = context.now();
+    FactsLoader.PreviousResults previous = loader.previousForAccount(accountId);
+    Map<String, List<ViolationStore.Open>> open = ViolationStore.allOpen(dsl, accountId);
+    Map<Contribution.Key, int[]> totals = new HashMap<>();
+    List<ClosedDeal> closed = new ArrayList<>();
+    int deals = 0;
+    int findings = 0;
+    int violations = 0;
+    long after = 0;
+    long loading = System.nanoTime() - startNanos;
+    long evaluating = 0;
+    long writing = 0;
+    while (true) {
+      long t0 = System.nanoTime();
+      List<Long> ids = loader.leadIdsAfter(accountId, after, FactsLoader.BATCH);
+      if (ids.isEmpty()) {
+        break;
+      }
+      after = ids.get(ids.size() - 1);
+      List<DealFacts> batch = loader.deals(accountId, ids, previous);
+      long t1 = System.nanoTime();
+      Map<String, Evaluated> subjects = new LinkedHashMap<>();
+      for (DealFacts deal : batch) {
+        subjects.put(LEAD_PREFIX + deal.leadId(), evaluate(deal, context));
+        indicators.closing().of(deal, context).ifPresent(closed::add);
+        deals++;
+      }
+      long t2 = System.nanoTime();
+      int[] counts = write(accountId, subjects, open, totals, now);
+      findings += counts[0];
+      violations += counts[1];
+      loading += t1 - t0;
+      evaluating += t2 - t1;
+      writing += System.nanoTime() - t2;
+    }
+
+    Map<String, Evaluated> managers = new LinkedHashMap<>();
+    Instant historyFrom = activity.historyFrom(accountId, now);
+    for (long userId : new TreeSet<>(context.managers())) {
+      managers.put(WORKTIME_PREFIX + userId, worktime(accountId, userId, historyFrom, context));
+    }
+    Findings dumping = new Findings(now);
+    indicators.dumping().evaluate(closed, context, dumping);
+    managers.put(DUMPING, new Evaluated(null, dumping.list(), dumping.recheckAt()));
+    int[] counts = write(accountId, managers, open, totals, now);
+    findings += counts[0];
+    violations += counts[1];
+
+    // Whatever is still open belongs to subjects that no longer exist (a manager who left).
+    List<Query> closes = new ArrayList<>();
+    open.values()
+        .forEach(
+            list ->
+                list.forEach(o -> closes.add(ViolationStore.close(dsl, accountId, o.id(), now))));
+    for (int i = 0; i < closes.size(); i += 2000) {
+      dsl.batch(closes.subList(i, Math.min(closes.size(), i + 2000))).execute();
+    }
+    int finalDeals = deals;
+    Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+    dsl.transaction(
+        tx -> {
+          DSLContext t = tx.dsl();
+          ScoreStore.replace(t, accountId, totals, today);
+          t.insertInto(RULE_RUNS)
+              .set(RULE_RUNS.ACCOUNT_ID, accountId)
+              .set(RULE_RUNS.FULL_AT, now)
+              .set(RULE_RUNS.FULL_DAY, (int) today.toEpochDay())
+              .set(RULE_RUNS.RULES_VERSION, version)
+              .set(RULE_RUNS.DEALS, finalDeals)
+              .set(RULE_RUNS.DURATION_MS, took.toMillis())
+              .onDuplicateKeyUpdate()
+              .set(RULE_RUNS.FULL_AT, now)
+              .set(RULE_RUNS.FULL_DAY, (int) today.toEpochDay())
+              .set(RULE_RUNS.RULES_VERSION, version)
+              .set(RULE_RUNS.DEALS, finalDeals)
+              .set(RULE_RUNS.DURATION_MS, took.toMillis())
+              .execute();
+          // Marks made before this run began are covered by it (a mark within the same
+          // millisecond as the start may be a change the run did not read; the next day's run
+          // covers that one).
+          t.deleteFrom(RULE_DIRTY)
+              .where(RULE_DIRTY.ACCOUNT_ID.eq(accountId), RULE_DIRTY.MARKED_AT.le(started))
+              .execute();
+        });
+    log.info(
+        "Full evaluation of account {}: {} deals, {} findings, {} open violations in {} ms"
+            + " (deals read {} ms, evaluated {} ms, written {} ms)",
+        accountId,
+        deals,
+        findings,
+        violations,
+        took.toMillis(),
+        loading / 1_000_000,
+        evaluating / 1_000_000,
+        writing / 1_000_000);
+    return new FullRun(
+        deals,
+        findings,
+        violations,
+        took,
+        Duration.ofNanos(loading),
+        Duration.ofNanos(evaluating),
+        Duration.ofNanos(writing));
+  }
+
+  /** Writes one batch of a full evaluation; returns {findings, violations}. */
+  private int[] write(
+      long accountId,
+      Map<String, Evaluated> subjects,
+      Map<String, List<ViolationStore.Open>> open,
+      Map<Contribution.Key, int[]> totals,
+      Instant now) {
+    List<Query> writes = new ArrayList<>();
+    int findings = 0;
+    int violations = 0;
+    for (var e : subjects.entrySet()) {
+      List<Finding> list = e.getValue().findings();
+      List<Contribution> contributions = Contribution.of(list);
+      for (Contribution c : contributions) {
+        int[] sum = totals.computeIfAbsent(c.key(), k -> new int[2]);
+        sum[0] += c.applicable();
+        sum[1] += c.violated();
+      }
+      writes.add(subjectRow(dsl, accountId, e.getKey(), e.getValue(), contributions, now));
+      List<ViolationStore.Open> previouslyOpen = open.remove(e.getKey());
+      writes.addAll(
+          ViolationStore.plan(
+              dsl,
+              accountId,
+              e.getKey(),
+              previouslyOpen == null ? List.of() : previouslyOpen,
+              list,
+              now));
+      findings += list.size();
+      violations += (int) list.stream().filter(Finding::violated).count();
+    }
+    if (!writes.isEmpty()) {
+      dsl.batch(writes).execute();
+    }
+    return new int[] {findings, violations};
+  }
+}

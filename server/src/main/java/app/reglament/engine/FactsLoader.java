@@ -1,0 +1,403 @@
+package app.reglament.engine;
+
+import static app.reglament.db.generated.Tables.COMMUNICATIONS;
+import static app.reglament.db.generated.Tables.CONTACTS;
+import static app.reglament.db.generated.Tables.CUSTOM_FIELDS;
+import static app.reglament.db.generated.Tables.LEADS;
+import static app.reglament.db.generated.Tables.LEAD_CONTACTS;
+import static app.reglament.db.generated.Tables.LEAD_STATUS_HISTORY;
+import static app.reglament.db.generated.Tables.NOTES;
+import static app.reglament.db.generated.Tables.PIPELINES;
+import static app.reglament.db.generated.Tables.STATUSES;
+import static app.reglament.db.generated.Tables.TASKS;
+import static app.reglament.db.generated.Tables.USERS;
+
+import app.reglament.amo.api.model.CustomFieldValue;
+import app.reglament.db.generated.tables.records.LeadsRecord;
+import app.reglament.db.generated.tables.records.TasksRecord;
+import app.reglament.rules.facts.AccountFacts;
+import app.reglament.rules.facts.DealFacts;
+import app.reglament.rules.facts.FieldValue;
+import app.reglament.rules.facts.NoteFacts;
+import app.reglament.rules.facts.StageChange;
+import app.reglament.rules.facts.TaskFacts;
+import app.reglament.rules.facts.Touch;
+import app.reglament.web.Json;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.DSLContext;
+
+/**
+ * Reads the rule facts out of the mirror: the account's reference data, and deals with everything
+ * on them, a batch of deals at a time (a handful of queries per batch, whatever its size).
+ */
+public final class FactsLoader {
+  /** Deals per batch: an IN list this long stays cheap on H2 and MariaDB alike. */
+  public static final int BATCH = 1000;
+
+  private static final ObjectMapper JSON = Json.mapper();
+  private static final TypeReference<List<CustomFieldValue>> FIELD_VALUES =
+      new TypeReference<>() {};
+
+  /** How a completed task learns its manager's previous result. */
+  public interface PreviousResults {
+    String previous(TasksRecord task);
+  }
+
+  private final DSLContext dsl;
+
+  public FactsLoader(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  public AccountFacts account(long accountId) {
+    Map<Long, AccountFacts.UserFacts> users = new HashMap<>();
+    dsl.selectFrom(USERS)
+        .where(USERS.ACCOUNT_ID.eq(accountId))
+        .forEach(
+            u ->
+                users.put(
+                    u.getUserId(),
+                    new AccountFacts.UserFacts(
+                        u.getUserId(), u.getName(), u.getIsAdmin(), u.getIsActive())));
+    Map<Long, List<AccountFacts.StatusFacts>> pipelines = new HashMap<>();
+    dsl.selectFrom(STATUSES)
+        .where(STATUSES.ACCOUNT_ID.eq(accountId))
+        .orderBy(STATUSES.PIPELINE_ID, STATUSES.SORT, STATUSES.STATUS_ID)
+        .forEach(
+            s ->
+                pipelines
+                    .computeIfAbsent(s.getPipelineId(), p -> new ArrayList<>())
+                    .add(
+                        new AccountFacts.StatusFacts(
+                            s.getPipelineId(),
+                            s.getStatusId(),
+                            s.getName(),
+                            s.getSort(),
+                            s.getStatusType())));
+    Map<Long, AccountFacts.FieldDefinition> fields = new HashMap<>();
+    dsl.selectFrom(CUSTOM_FIELDS)
+        .where(CUSTOM_FIELDS.ACCOUNT_ID.eq(accountId), CUSTOM_FIELDS.ENTITY_TYPE.eq("leads"))
+        .forEach(
+            f ->
+                fields.put(
+                    f.getFieldId(),
+                    new AccountFacts.FieldDefinition(
+                        f.getFieldId(), f.getName(), f.getFieldType())));
+    Map<Long, String> pipelineNames =
+        dsl.select(PIPELINES.PIPELINE_ID, PIPELINES.NAME)
+            .from(PIPELINES)
+            .where(PIPELINES.ACCOUNT_ID.eq(accountId))
+            .fetchMap(PIPELINES.PIPELINE_ID, PIPELINES.NAME);
+    return new AccountFacts(accountId, users, pipelines, fields, pipelineNames);
+  }
+
+  /** The deals with these ids that the mirror has (deleted ones included, marked so). */
+  public List<DealFacts> deals(long accountId, Collection<Long> leadIds, PreviousResults previous) {
+    if (leadIds.isEmpty()) {
+      return List.of();
+    }
+    List<LeadsRecord> leads =
+        dsl.selectFrom(LEADS)
+            .where(LEADS.ACCOUNT_ID.eq(accountId), LEADS.LEAD_ID.in(leadIds))
+            .orderBy(LEADS.LEAD_ID)
+            .fetch();
+    if (leads.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = leads.stream().map(LeadsRecord::getLeadId).toList();
+
+    Map<Long, List<Long>> contactsOfLead = new HashMap<>();
+    Map<Long, List<Long>> leadsOfContact = new HashMap<>();
+    Map<Long, String> mainContactName = new HashMap<>();
+    dsl.select(
+            LEAD_CONTACTS.LEAD_ID, LEAD_CONTACTS.CONTACT_ID, LEAD_CONTACTS.IS_MAIN, CONTACTS.NAME)
+        .from(LEAD_CONTACTS)
+        .leftJoin(CONTACTS)
+        .on(
+            CONTACTS.ACCOUNT_ID.eq(LEAD_CONTACTS.ACCOUNT_ID),
+            CONTACTS.CONTACT_ID.eq(LEAD_CONTACTS.CONTACT_ID))
+        .where(LEAD_CONTACTS.ACCOUNT_ID.eq(accountId), LEAD_CONTACTS.LEAD_ID.in(ids))
+        .orderBy(LEAD_CONTACTS.LEAD_ID, LEAD_CONTACTS.IS_MAIN.desc(), LEAD_CONTACTS.CONTACT_ID)
+        .forEach(
+            r -> {
+              long lead = r.value1();
+              long contact = r.value2();
+              contactsOfLead.computeIfAbsent(lead, k -> new ArrayList<>()).add(contact);
+              leadsOfContact.computeIfAbsent(contact, k -> new ArrayList<>()).add(lead);
+              if (!mainContactName.containsKey(lead) && r.value4() != null) {
+                mainContactName.put(lead, r.value4());
+              }
+            });
+
+    Map<Long, List<StageChange>> stages = new HashMap<>();
+    dsl.selectFrom(LEAD_STATUS_HISTORY)
+        .where(LEAD_STATUS_HISTORY.ACCOUNT_ID.eq(accountId), LEAD_STATUS_HISTORY.LEAD_ID.in(ids))
+        .orderBy(
+            LEAD_STATUS_HISTORY.LEAD_ID, LEAD_STATUS_HISTORY.CHANGED_AT, LEAD_STATUS_HISTORY.ID)
+        .forEach(
+            h ->
+                stages
+                    .computeIfAbsent(h.getLeadId(), k -> new ArrayList<>())
+                    .add(
+                        new StageChange(
+                            h.getPipelineId(),
+                            h.getStatusId(),
+                            h.getOldPipelineId(),
+                            h.getOldStatusId(),
+                            h.getChangedBy(),
+                            h.getChangedAt())));
+
+    Map<Long, List<TaskFacts>> tasks = new HashMap<>();
+    dsl.selectFrom(TASKS)
+        .where(
+            TASKS.ACCOUNT_ID.eq(accountId),
+            TASKS.ENTITY_TYPE.eq("leads"),
+            TASKS.ENTITY_ID.in(ids),
+            TASKS.IS_DELETED.isFalse())
+        .orderBy(TASKS.ENTITY_ID, TASKS.CREATED_AT, TASKS.TASK_ID)
+        .forEach(
+            t ->
+                tasks
+                    .computeIfAbsent(t.getEntityId(), k -> new ArrayList<>())
+                    .add(task(t, previous)));
+
+    Map<Long, List<Touch>> touches = touches(accountId, ids, leadsOfContact);
+    Map<Long, List<NoteFacts>> notes = notes(accountId, ids);
+
+    List<DealFacts> deals = new ArrayList<>(leads.size());
+    for (LeadsRecord l : leads) {
+      long id = l.getLeadId();
+      deals.add(
+          new DealFacts(
+              id,
+              l.getName(),
+              l.getResponsibleUserId(),
+              l.getPipelineId(),
+              l.getStatusId(),
+              l.getLossReasonId(),
+              l.getCreatedAt(),
+              l.getUpdatedAt(),
+              l.getClosedAt(),
+              l.getIsDeleted(),
+              fields(l.getCustomFields()),
+              mainContactName.get(id),
+              l.getCompanyName(),
+              stages.getOrDefault(id, List.of()),
+              tasks.getOrDefault(id, List.of()),
+              touches.getOrDefault(id, List.of()),
+              notes.getOrDefault(id, List.of())));
+    }
+    return deals;
+  }
+
+  /** The next batch of lead ids after {@code afterId}, ascending. */
+  public List<Long> leadIdsAfter(long accountId, long afterId, int limit) {
+    return dsl.select(LEADS.LEAD_ID)
+        .from(LEADS)
+        .where(LEADS.ACCOUNT_ID.eq(accountId), LEADS.LEAD_ID.gt(afterId))
+        .orderBy(LEADS.LEAD_ID)
+        .limit(limit)
+        .fetch(LEADS.LEAD_ID);
+  }
+
+  /** The deals of these tasks (for tasks on deals). */
+  public List<Long> leadsOfTasks(long accountId, Collection<Long> taskIds) {
+    if (taskIds.isEmpty()) {
+      return List.of();
+    }
+    return dsl.selectDistinct(TASKS.ENTITY_ID)
+        .from(TASKS)
+        .where(
+            TASKS.ACCOUNT_ID.eq(accountId),
+            TASKS.TASK_ID.in(taskIds),
+            TASKS.ENTITY_TYPE.eq("leads"))
+        .fetch(TASKS.ENTITY_ID);
+  }
+
+  /** The deals of these contacts. */
+  public List<Long> leadsOfContacts(long accountId, Collection<Long> contactIds) {
+    if (contactIds.isEmpty()) {
+      return List.of();
+    }
+    return dsl.selectDistinct(LEAD_CONTACTS.LEAD_ID)
+        .from(LEAD_CONTACTS)
+        .where(LEAD_CONTACTS.ACCOUNT_ID.eq(accountId), LEAD_CONTACTS.CONTACT_ID.in(contactIds))
+        .fetch(LEAD_CONTACTS.LEAD_ID);
+  }
+
+  /** The previous result of the task's manager, read from the database (one indexed query). */
+  public PreviousResults previousFromDatabase(long accountId) {
+    return task -> {
+      if (!task.getIsCompleted() || task.getResponsibleUserId() == null) {
+        return null;
+      }
+      Instant at = completedAt(task);
+      // The mirror sets completed_at on every completed task, so the index on (responsible,
+      // completed_at) answers this with one short range read.
+      return dsl.select(TASKS.RESULT_TEXT)
+          .from(TASKS)
+          .where(
+              TASKS.ACCOUNT_ID.eq(accountId),
+              TASKS.RESPONSIBLE_USER_ID.eq(task.getResponsibleUserId()),
+              TASKS
+                  .COMPLETED_AT
+                  .lt(at)
+                  .or(TASKS.COMPLETED_AT.eq(at).and(TASKS.TASK_ID.lt(task.getTaskId()))),
+              TASKS.IS_COMPLETED.isTrue(),
+              TASKS.IS_DELETED.isFalse())
+          .orderBy(TASKS.COMPLETED_AT.desc(), TASKS.TASK_ID.desc())
+          .limit(1)
+          .fetchOptional(TASKS.RESULT_TEXT)
+          .orElse(null);
+    };
+  }
+
+  /**
+   * For a whole account at once: one pass over its completed tasks in each manager's completion
+   * order keeps only the previous results that a result repeats (by {@link
+   * app.reglament.rules.JunkText#essence}); every other task gets none, which cannot change its
+   * verdict. Memory stays proportional to the repeats, not to the tasks.
+   */
+  public PreviousResults previousForAccount(long accountId) {
+    Map<Long, String> repeats = new HashMap<>();
+    Long[] lastUser = {null};
+    String[] lastEssence = {null};
+    String[] lastText = {null};
+    try (var cursor =
+        dsl.select(TASKS.TASK_ID, TASKS.RESPONSIBLE_USER_ID, TASKS.RESULT_TEXT)
+            .from(TASKS)
+            .where(
+                TASKS.ACCOUNT_ID.eq(accountId),
+                TASKS.IS_COMPLETED.isTrue(),
+                TASKS.IS_DELETED.isFalse(),
+                TASKS.RESPONSIBLE_USER_ID.isNotNull())
+            .orderBy(TASKS.RESPONSIBLE_USER_ID, TASKS.COMPLETED_AT, TASKS.TASK_ID)
+            .fetchSize(5000)
+            .fetchLazy()) {
+      for (var r : cursor) {
+        String text = r.value3() == null ? "" : r.value3();
+        String essence = app.reglament.rules.JunkText.essence(text);
+        if (Objects.equals(lastUser[0], r.value2())
+            && lastEssence[0] != null
+            && lastEssence[0].equals(essence)) {
+          repeats.put(r.value1(), lastText[0]);
+        }
+        lastUser[0] = r.value2();
+        lastEssence[0] = essence;
+        lastText[0] = text;
+      }
+    }
+    return task -> repeats.get(task.getTaskId());
+  }
+
+  private static Instant completedAt(TasksRecord t) {
+    return t.getCompletedAt() != null ? t.getCompletedAt() : t.getUpdatedAt();
+  }
+
+  private static TaskFacts task(TasksRecord t, PreviousResults previous) {
+    boolean completed = t.getIsCompleted();
+    return new TaskFacts(
+        t.getTaskId(),
+        t.getResponsibleUserId(),
+        t.getTaskTypeId(),
+        t.getTaskText(),
+        t.getCompleteTillAt(),
+        completed,
+        t.getResultText(),
+        t.getCreatedAt(),
+        completed ? completedAt(t) : null,
+        completed ? previous.previous(t) : null);
+  }
+
+  private Map<Long, List<Touch>> touches(
+      long accountId, List<Long> leadIds, Map<Long, List<Long>> leadsOfContact) {
+    Map<Long, List<Touch>> touches = new HashMap<>();
+    // Two indexed queries rather than one OR-ed condition, which H2 would answer by a scan.
+    dsl.selectFrom(COMMUNICATIONS)
+        .where(COMMUNICATIONS.ACCOUNT_ID.eq(accountId), COMMUNICATIONS.LEAD_ID.in(leadIds))
+        .forEach(c -> touches.computeIfAbsent(c.getLeadId(), k -> new ArrayList<>()).add(touch(c)));
+    if (!leadsOfContact.isEmpty()) {
+      dsl.selectFrom(COMMUNICATIONS)
+          .where(
+              COMMUNICATIONS.ACCOUNT_ID.eq(accountId),
+              COMMUNICATIONS.ENTITY_TYPE.eq("contact"),
+              COMMUNICATIONS.ENTITY_ID.in(leadsOfContact.keySet()))
+          .forEach(
+              c -> {
+                for (long lead : leadsOfContact.getOrDefault(c.getEntityId(), List.of())) {
+                  touches.computeIfAbsent(lead, k -> new ArrayList<>()).add(touch(c));
+                }
+              });
+    }
+    touches.values().forEach(list -> list.sort(TOUCH_ORDER));
+    return touches;
+  }
+
+  private static final java.util.Comparator<Touch> TOUCH_ORDER =
+      java.util.Comparator.comparing(Touch::at).thenComparing(Touch::key);
+
+  private static Touch touch(app.reglament.db.generated.tables.records.CommunicationsRecord c) {
+    return new Touch(
+        c.getSourceKey(),
+        c.getChannel(),
+        "out".equals(c.getDirection()),
+        c.getIsMissed(),
+        c.getUserId(),
+        c.getOccurredAt());
+  }
+
+  private Map<Long, List<NoteFacts>> notes(long accountId, List<Long> leadIds) {
+    Map<Long, List<NoteFacts>> notes = new HashMap<>();
+    dsl.selectFrom(NOTES)
+        .where(NOTES.ACCOUNT_ID.eq(accountId), NOTES.LEAD_ID.in(leadIds))
+        .orderBy(NOTES.LEAD_ID, NOTES.CREATED_AT, NOTES.NOTE_ID)
+        .forEach(
+            n ->
+                notes
+                    .computeIfAbsent(n.getLeadId(), k -> new ArrayList<>())
+                    .add(
+                        new NoteFacts(
+                            n.getNoteId(),
+                            n.getNoteType(),
+                            n.getText(),
+                            n.getDuration(),
+                            n.getCreatedBy(),
+                            n.getCreatedAt())));
+    return notes;
+  }
+
+  private static List<FieldValue> fields(String json) {
+    if (json == null || json.isBlank()) {
+      return List.of();
+    }
+    try {
+      List<CustomFieldValue> values = JSON.readValue(json, FIELD_VALUES);
+      List<FieldValue> out = new ArrayList<>(values.size());
+      for (CustomFieldValue v : values) {
+        if (v.fieldId() == null) {
+          continue;
+        }
+        List<String> texts = new ArrayList<>();
+        for (CustomFieldValue.Value value : v.values()) {
+          String text = value.text();
+          if (text != null) {
+            texts.add(text);
+          }
+        }
+        out.add(new FieldValue(v.fieldId(), v.fieldName(), v.fieldType(), texts));
+      }
+      return out;
+    } catch (java.io.IOException e) {
+      // The mirror wrote this JSON itself; a value it cannot read back is treated as no values.
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package app.reglament.engine;
+
+import static app.reglament.db.generated.Tables.SCORE_DAYS;
+
+import app.reglament.rules.Indicator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+
+/** The per-day score counters: {@code score_days}. */
+final class ScoreStore {
+  private ScoreStore() {}
+
+  /** One counter as read back. */
+  record Row(long userId, LocalDate day, Indicator indicator, int applicable, int violated) {}
+
+  /**
+   * Adds a delta to the counters in one batch. Increments rather than writes, so that two workers
+   * evaluating two deals of the same manager at once both count; the keys come sorted, so two such
+   * batches lock rows in the same order and cannot deadlock.
+   */
+  static void add(DSLContext dsl, long accountId, Map<Contribution.Key, int[]> delta) {
+    if (delta.isEmpty()) {
+      return;
+    }
+    List<Query> queries = new ArrayList<>(delta.size());
+    delta.forEach(
+        (k, d) ->
+            queries.add(
+                dsl.insertInto(SCORE_DAYS)
+                    .set(SCORE_DAYS.ACCOUNT_ID, accountId)
+                    .set(SCORE_DAYS.USER_ID, k.userId())
+                    .set(SCORE_DAYS.SCORE_DAY, (int) k.epochDay())
+                    .set(SCORE_DAYS.INDICATOR, k.indicator().code())
+                    .set(SCORE_DAYS.APPLICABLE, Math.max(0, d[0]))
+                    .set(SCORE_DAYS.VIOLATED, Math.max(0, d[1]))
+                    .onDuplicateKeyUpdate()
+                    .set(SCORE_DAYS.APPLICABLE, SCORE_DAYS.APPLICABLE.plus(d[0]))
+                    .set(SCORE_DAYS.VIOLATED, SCORE_DAYS.VIOLATED.plus(d[1]))));
+    dsl.batch(queries).execute();
+  }
+
+  /**
+   * Replaces what a full evaluation recomputed: every day of the event indicators and today of the
+   * state indicators. State counters of past days stay as those days ended.
+   */
+  static void replace(
+      DSLContext dsl, long accountId, Map<Contribution.Key, int[]> totals, LocalDate today) {
+    List<String> eventCodes =
+        Arrays.stream(Indicator.values())
+            .filter(i -> i.kind() == Indicator.Kind.EVENT)
+            .map(Indicator::code)
+            .toList();
+    dsl.deleteFrom(SCORE_DAYS)
+        .where(
+            SCORE_DAYS.ACCOUNT_ID.eq(accountId),
+            SCORE_DAYS
+                .INDICATOR
+                .in(eventCodes)
+                .or(SCORE_DAYS.SCORE_DAY.eq((int) today.toEpochDay())))
+        .execute();
+    List<Query> inserts = new ArrayList<>();
+    for (var e : totals.entrySet()) {
+      var k = e.getKey();
+      if (k.indicator().kind() == Indicator.Kind.STATE && k.epochDay() != today.toEpochDay()) {
+        continue;
+      }
+      inserts.add(
+          dsl.insertInto(SCORE_DAYS)
+              .set(SCORE_DAYS.ACCOUNT_ID, accountId)
+              .set(SCORE_DAYS.USER_ID, k.userId())
+              .set(SCORE_DAYS.SCORE_DAY, (int) k.epochDay())
+              .set(SCORE_DAYS.INDICATOR, k.indicator().code())
+              .set(SCORE_DAYS.APPLICABLE, e.getValue()[0])
+              .set(SCORE_DAYS.VIOLATED, e.getValue()[1]));
+      if (inserts.size() == 2000) {
+        dsl.batch(inserts).execute();
+        inserts.clear();
+      }
+    }
+    if (!inserts.isEmpty()) {
+      dsl.batch(inserts).execute();
+    }
+  }
+
+  /** The counters of the given days (inclusive), for one manager or (userId null) everyone. */
+  static List<Row> read(DSLContext dsl, long accountId, Long userId, LocalDate from, LocalDate to) {
+    var condition =
+        SCORE_DAYS
+            .ACCOUNT_ID
+            .eq(accountId)
+            .and(SCORE_DAYS.SCORE_DAY.between((int) from.toEpochDay(), (int) to.toEpochDay()));
+    if (userId != null) {
+      condition = condition.and(SCORE_DAYS.USER_ID.eq(userId));
+    }
+    List<Row> rows = new ArrayList<>();
+    dsl.select(
+            SCORE_DAYS.USER_ID,
+            SCORE_DAYS.SCORE_DAY,
+            SCORE_DAYS.INDICATOR,
+            SCORE_DAYS.APPLICABLE,
+            SCORE_DAYS.VIOLATED)
+        .from(SCORE_DAYS)
+        .where(condition)
+        .forEach(
+            r ->
+                Indicator.byCode(r.value3())
+                    .ifPresent(
+                        indicator ->
+                            rows.add(
+                                new Row(
+                                    r.value1(),
+                                    LocalDate.ofEpochDay(r.value2()),
+                                    indicator,
+                                    r.value4(),
+                                    r.value5()))));
+    return rows;
+  }
+}
