@@ -77,13 +77,22 @@ public final class Evaluator {
     contexts.invalidate(accountId);
   }
 
+  /** The account's context now; cached reference data is reused only under the same rules. */
   private RuleContext context(long accountId, boolean fresh) {
+    return loaded(accountId, fresh).context();
+  }
+
+  private record Loaded(RuleContext context, int rulesVersion) {}
+
+  private Loaded loaded(long accountId, boolean fresh) {
+    RulesSource.Versioned current = rules.current(accountId);
     Context c = fresh ? null : contexts.getIfPresent(accountId);
-    if (c == null) {
-      c = new Context(rules.current(accountId), loader.account(accountId));
+    if (c == null || c.rules().version() != current.version()) {
+      c = new Context(current, loader.account(accountId));
       contexts.put(accountId, c);
     }
-    return new RuleContext(c.rules().rules(), c.account(), clock.instant());
+    return new Loaded(
+        new RuleContext(c.rules().rules(), c.account(), clock.instant()), c.rules().version());
   }
 
   /** The version of the rules the account's last full evaluation used, or -1 when none ran. */
@@ -114,7 +123,12 @@ public final class Evaluator {
         subjects.put(LEAD_PREFIX + id, new Evaluated(id, List.of(), null));
       }
       for (DealFacts deal : deals) {
-        subjects.put(LEAD_PREFIX + deal.leadId(), evaluate(deal, context));
+        Evaluated evaluated = evaluateSafely(accountId, deal, context);
+        if (evaluated == null) {
+          subjects.remove(LEAD_PREFIX + deal.leadId());
+        } else {
+          subjects.put(LEAD_PREFIX + deal.leadId(), evaluated);
+        }
       }
       open += store(accountId, subjects, context);
     }
@@ -123,6 +137,23 @@ public final class Evaluator {
 
   /** The findings of one subject and when to look at it again. */
   record Evaluated(Long leadId, List<Finding> findings, Instant recheckAt) {}
+
+  /**
+   * One deal's evaluation, or null when an indicator failed on it: that deal keeps its verdicts as
+   * they were (and is logged), and the rest of the account goes on being evaluated.
+   */
+  private Evaluated evaluateSafely(long accountId, DealFacts deal, RuleContext context) {
+    try {
+      return evaluate(deal, context);
+    } catch (RuntimeException e) {
+      log.warn(
+          "Deal {} of account {} could not be evaluated; its verdicts stay as they were",
+          deal.leadId(),
+          accountId,
+          e);
+      return null;
+    }
+  }
 
   private Evaluated evaluate(DealFacts deal, RuleContext context) {
     Findings out = new Findings(context.now());
@@ -269,10 +300,25 @@ public final class Evaluator {
    * written a batch at a time, so memory holds one batch plus the account's open violations.
    */
   public FullRun evaluateAccount(long accountId) {
-    Instant started = clock.instant();
+    return evaluateAccount(accountId, () -> true);
+  }
+
+  /**
+   * As {@link #evaluateAccount(long)}, asking {@code keepLease} after every batch whether this
+   * worker still holds the account (and extending its hold); when it does not, the run stops before
+   * it writes the counters, so a slower run can never overwrite a newer one.
+   */
+  public FullRun evaluateAccount(long accountId, java.util.function.BooleanSupplier keepLease) {
     long startNanos = System.nanoTime();
-    RuleContext context = context(accountId, true);
-    int version = rules.current(accountId).version();
+    Loaded loaded = loaded(accountId, true);
+    RuleContext context = loaded.context();
+    int version = loaded.rulesVersion();
+    // The marks this run covers: each is removed at the end only if no newer mark replaced it.
+    Map<Long, Long> marks =
+        dsl.select(RULE_DIRTY.LEAD_ID, RULE_DIRTY.VERSION)
+            .from(RULE_DIRTY)
+            .where(RULE_DIRTY.ACCOUNT_ID.eq(accountId))
+            .fetchMap(RULE_DIRTY.LEAD_ID, RULE_DIRTY.VERSION);
     LocalDate today = context.today();
     Instant now = context.now();
     FactsLoader.PreviousResults previous = loader.previousForAccount(accountId);
@@ -297,7 +343,12 @@ public final class Evaluator {
       long t1 = System.nanoTime();
       Map<String, Evaluated> subjects = new LinkedHashMap<>();
       for (DealFacts deal : batch) {
-        subjects.put(LEAD_PREFIX + deal.leadId(), evaluate(deal, context));
+        Evaluated evaluated = evaluateSafely(accountId, deal, context);
+        if (evaluated == null) {
+          open.remove(LEAD_PREFIX + deal.leadId()); // its open violations stay open
+          continue;
+        }
+        subjects.put(LEAD_PREFIX + deal.leadId(), evaluated);
         indicators.closing().of(deal, context).ifPresent(closed::add);
         deals++;
       }
@@ -308,6 +359,7 @@ public final class Evaluator {
       loading += t1 - t0;
       evaluating += t2 - t1;
       writing += System.nanoTime() - t2;
+      requireLease(accountId, keepLease);
     }
 
     Map<String, Evaluated> managers = new LinkedHashMap<>();
@@ -333,6 +385,7 @@ public final class Evaluator {
     }
     int finalDeals = deals;
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+    requireLease(accountId, keepLease);
     dsl.transaction(
         tx -> {
           DSLContext t = tx.dsl();
@@ -351,12 +404,18 @@ public final class Evaluator {
               .set(RULE_RUNS.DEALS, finalDeals)
               .set(RULE_RUNS.DURATION_MS, took.toMillis())
               .execute();
-          // Marks made before this run began are covered by it (a mark within the same
-          // millisecond as the start may be a change the run did not read; the next day's run
-          // covers that one).
-          t.deleteFrom(RULE_DIRTY)
-              .where(RULE_DIRTY.ACCOUNT_ID.eq(accountId), RULE_DIRTY.MARKED_AT.le(started))
-              .execute();
+          List<Query> covered = new ArrayList<>();
+          marks.forEach(
+              (lead, markVersion) ->
+                  covered.add(
+                      t.deleteFrom(RULE_DIRTY)
+                          .where(
+                              RULE_DIRTY.ACCOUNT_ID.eq(accountId),
+                              RULE_DIRTY.LEAD_ID.eq(lead),
+                              RULE_DIRTY.VERSION.eq(markVersion))));
+          for (int i = 0; i < covered.size(); i += 2000) {
+            t.batch(covered.subList(i, Math.min(covered.size(), i + 2000))).execute();
+          }
         });
     log.info(
         "Full evaluation of account {}: {} deals, {} findings, {} open violations in {} ms"
@@ -377,6 +436,22 @@ public final class Evaluator {
         Duration.ofNanos(loading),
         Duration.ofNanos(evaluating),
         Duration.ofNanos(writing));
+  }
+
+  /** Thrown when another instance took the account over during a full evaluation. */
+  public static final class LeaseLostException extends RuntimeException {
+    LeaseLostException(long accountId) {
+      super(
+          "Another instance took over account "
+              + accountId
+              + " during its full evaluation; this run stops without writing its counters");
+    }
+  }
+
+  private static void requireLease(long accountId, java.util.function.BooleanSupplier keep) {
+    if (!keep.getAsBoolean()) {
+      throw new LeaseLostException(accountId);
+    }
   }
 
   /** Writes one batch of a full evaluation; returns {findings, violations}. */
