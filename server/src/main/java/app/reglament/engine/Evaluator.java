@@ -4,6 +4,7 @@ import static app.reglament.db.generated.Tables.RULE_DIRTY;
 import static app.reglament.db.generated.Tables.RULE_RUNS;
 import static app.reglament.db.generated.Tables.RULE_SUBJECTS;
 
+import app.reglament.db.OneOf;
 import app.reglament.rules.DealIndicator;
 import app.reglament.rules.Finding;
 import app.reglament.rules.Findings;
@@ -177,13 +178,17 @@ public final class Evaluator {
           t.select(RULE_SUBJECTS.SUBJECT, RULE_SUBJECTS.CONTRIBUTIONS)
               .from(RULE_SUBJECTS)
               .where(
-                  RULE_SUBJECTS.ACCOUNT_ID.eq(accountId),
-                  RULE_SUBJECTS.SUBJECT.in(subjects.keySet()))
+                  OneOf.primaryKeyIn(
+                      t,
+                      RULE_SUBJECTS.ACCOUNT_ID,
+                      accountId,
+                      RULE_SUBJECTS.SUBJECT,
+                      subjects.keySet()))
               .orderBy(RULE_SUBJECTS.SUBJECT)
               .forUpdate()
               .forEach(r -> before.put(r.value1(), r.value2()));
           Map<Contribution.Key, int[]> delta = new TreeMap<>();
-          List<Query> writes = new ArrayList<>();
+          Writes writes = new Writes(accountId, now);
           for (var e : subjects.entrySet()) {
             List<Contribution> after = Contribution.of(e.getValue().findings());
             List<Contribution> old = Contribution.decode(before.get(e.getKey()));
@@ -194,7 +199,7 @@ public final class Evaluator {
                       sum[0] += d[0];
                       sum[1] += d[1];
                     });
-            writes.add(subjectRow(t, accountId, e.getKey(), e.getValue(), after, now));
+            subjectRow(writes, e.getKey(), e.getValue(), after);
           }
           ScoreStore.add(t, accountId, delta);
           Map<String, List<ViolationStore.Open>> open =
@@ -202,42 +207,19 @@ public final class Evaluator {
           int openAfter = 0;
           for (var e : subjects.entrySet()) {
             List<Finding> findings = e.getValue().findings();
-            writes.addAll(
-                ViolationStore.plan(
-                    t,
-                    accountId,
-                    e.getKey(),
-                    open.getOrDefault(e.getKey(), List.of()),
-                    findings,
-                    now));
+            ViolationStore.plan(
+                writes, e.getKey(), open.getOrDefault(e.getKey(), List.of()), findings);
             openAfter += (int) findings.stream().filter(Finding::violated).count();
           }
-          if (!writes.isEmpty()) {
-            t.batch(writes).execute();
-          }
+          writes.execute(t);
           return openAfter;
         });
   }
 
-  private static Query subjectRow(
-      DSLContext t,
-      long accountId,
-      String subject,
-      Evaluated evaluated,
-      List<Contribution> contributions,
-      Instant now) {
-    String encoded = Contribution.encode(contributions);
-    return t.insertInto(RULE_SUBJECTS)
-        .set(RULE_SUBJECTS.ACCOUNT_ID, accountId)
-        .set(RULE_SUBJECTS.SUBJECT, subject)
-        .set(RULE_SUBJECTS.LEAD_ID, evaluated.leadId())
-        .set(RULE_SUBJECTS.CONTRIBUTIONS, encoded)
-        .set(RULE_SUBJECTS.EVALUATED_AT, now)
-        .set(RULE_SUBJECTS.RECHECK_AT, evaluated.recheckAt())
-        .onDuplicateKeyUpdate()
-        .set(RULE_SUBJECTS.CONTRIBUTIONS, encoded)
-        .set(RULE_SUBJECTS.EVALUATED_AT, now)
-        .set(RULE_SUBJECTS.RECHECK_AT, evaluated.recheckAt());
+  private static void subjectRow(
+      Writes writes, String subject, Evaluated evaluated, List<Contribution> contributions) {
+    writes.subject(
+        subject, evaluated.leadId(), Contribution.encode(contributions), evaluated.recheckAt());
   }
 
   // ---------------------------------------------------------------- time-driven rechecks
@@ -375,14 +357,9 @@ public final class Evaluator {
     violations += counts[1];
 
     // Whatever is still open belongs to subjects that no longer exist (a manager who left).
-    List<Query> closes = new ArrayList<>();
-    open.values()
-        .forEach(
-            list ->
-                list.forEach(o -> closes.add(ViolationStore.close(dsl, accountId, o.id(), now))));
-    for (int i = 0; i < closes.size(); i += 2000) {
-      dsl.batch(closes.subList(i, Math.min(closes.size(), i + 2000))).execute();
-    }
+    Writes closes = new Writes(accountId, now);
+    open.values().forEach(list -> list.forEach(o -> closes.close(o.id())));
+    dsl.transaction(tx -> closes.execute(tx.dsl()));
     int finalDeals = deals;
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
     requireLease(accountId, keepLease);
@@ -461,7 +438,7 @@ public final class Evaluator {
       Map<String, List<ViolationStore.Open>> open,
       Map<Contribution.Key, int[]> totals,
       Instant now) {
-    List<Query> writes = new ArrayList<>();
+    Writes writes = new Writes(accountId, now);
     int findings = 0;
     int violations = 0;
     for (var e : subjects.entrySet()) {
@@ -472,22 +449,15 @@ public final class Evaluator {
         sum[0] += c.applicable();
         sum[1] += c.violated();
       }
-      writes.add(subjectRow(dsl, accountId, e.getKey(), e.getValue(), contributions, now));
+      subjectRow(writes, e.getKey(), e.getValue(), contributions);
       List<ViolationStore.Open> previouslyOpen = open.remove(e.getKey());
-      writes.addAll(
-          ViolationStore.plan(
-              dsl,
-              accountId,
-              e.getKey(),
-              previouslyOpen == null ? List.of() : previouslyOpen,
-              list,
-              now));
+      ViolationStore.plan(
+          writes, e.getKey(), previouslyOpen == null ? List.of() : previouslyOpen, list);
       findings += list.size();
       violations += (int) list.stream().filter(Finding::violated).count();
     }
-    if (!writes.isEmpty()) {
-      dsl.batch(writes).execute();
-    }
+    // One transaction per batch: in autocommit MySQL and MariaDB would flush the log per row.
+    dsl.transaction(tx -> writes.execute(tx.dsl()));
     return new int[] {findings, violations};
   }
 }
