@@ -14,7 +14,7 @@ CREATE TABLE rule_subjects (
     recheck_at     BIGINT,
     CONSTRAINT pk_rule_subjects PRIMARY KEY (account_id, subject)
 );
-CREATE INDEX ix_rule_subjects_recheck ON rule_subjects (recheck_at);
+CREATE INDEX ix_rule_subjects_recheck ON rule_subjects (account_id, recheck_at);
 
 -- Applicable and violated items per manager, day (account timezone, epoch day) and indicator.
 CREATE TABLE score_days (
@@ -29,11 +29,14 @@ CREATE TABLE score_days (
 CREATE INDEX ix_score_days_day ON score_days (account_id, score_day);
 
 -- Deals whose facts changed since their last evaluation (written by the mirror, drained by the
--- evaluation worker).
+-- evaluation worker). Every new mark of a deal raises its version, and the worker removes a mark
+-- only at the version it read: a change marked while the deal was being evaluated stays marked,
+-- whatever the clocks of the instances say.
 CREATE TABLE rule_dirty (
     account_id  BIGINT  NOT NULL,
     lead_id     BIGINT  NOT NULL,
     marked_at   BIGINT  NOT NULL,
+    version     BIGINT  NOT NULL,
     CONSTRAINT pk_rule_dirty PRIMARY KEY (account_id, lead_id)
 );
 

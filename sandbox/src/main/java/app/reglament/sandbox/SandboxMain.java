@@ -19,6 +19,9 @@ import java.util.Map;
  *   <li>{@code SANDBOX_SEED}: generate a department (about 2,000 deals, 30 days of history up to
  *       now) from this seed; unset starts a minimal empty account;
  *   <li>{@code SANDBOX_GROUND_TRUTH}: with a seed, write the planted mistakes to this file;
+ *   <li>{@code SANDBOX_RULES}: with a seed, write the department's regulations (the rules document
+ *       the planted mistakes assume) to this file, for Reglament's {@code
+ *       REGLAMENT_RULES_TEMPLATE};
  *   <li>{@code SANDBOX_LIVE=1}: keep generating activity, one tick every {@code
  *       SANDBOX_LIVE_SECONDS} (default 5).
  * </ul>
@@ -70,6 +73,28 @@ public final class SandboxMain {
         } catch (IOException e) {
           System.err.println(
               "Reglament sandbox: cannot write " + truthFile + ": " + e.getMessage());
+          System.exit(2);
+          return;
+        }
+      }
+      String rulesFile = env.get("SANDBOX_RULES");
+      if (rulesFile != null && !rulesFile.isBlank()) {
+        try {
+          Path path = Path.of(rulesFile);
+          Path partial = path.resolveSibling(path.getFileName() + ".partial");
+          GroundTruthFile.mapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValue(partial.toFile(), scenario.groundTruth().rules());
+          // Whoever waits for the file never reads half of it.
+          java.nio.file.Files.move(
+              partial,
+              path,
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+              java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          System.out.println("Regulations: " + path.toAbsolutePath());
+        } catch (IOException e) {
+          System.err.println(
+              "Reglament sandbox: cannot write " + rulesFile + ": " + e.getMessage());
           System.exit(2);
           return;
         }

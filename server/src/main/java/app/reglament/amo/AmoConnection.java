@@ -11,6 +11,7 @@ import app.reglament.amo.oauth.TokenService;
 import app.reglament.amo.oauth.TokenStore;
 import app.reglament.config.Config;
 import app.reglament.config.SecretKeys;
+import app.reglament.engine.ComplianceSummary;
 import app.reglament.hooks.WebhookController;
 import app.reglament.inbox.InboxRepository;
 import app.reglament.inbox.InboxWorker;
@@ -20,6 +21,8 @@ import app.reglament.mirror.ActivityMirror;
 import app.reglament.mirror.DealMirror;
 import app.reglament.mirror.NoteMirror;
 import app.reglament.mirror.ReferenceMirror;
+import app.reglament.rules.config.RulesRepository;
+import app.reglament.rules.config.RulesTemplate;
 import app.reglament.sync.AccountSync;
 import app.reglament.sync.SyncScheduler;
 import app.reglament.sync.SyncStateRepository;
@@ -30,6 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +96,15 @@ public final class AmoConnection implements AutoCloseable {
     this.webhooks = new WebhookController(accounts, inbox, worker::wake, clock, metrics);
     var installer =
         new Installer(
-            oauth, tokens, accounts, syncState, client, config.publicUrl(), clock, scheduler::wake);
+            oauth,
+            tokens,
+            accounts,
+            syncState,
+            client,
+            config.publicUrl(),
+            clock,
+            rulesTemplate(config, dsl, clock),
+            scheduler::wake);
     this.install =
         new InstallController(
             installer,
@@ -103,7 +115,16 @@ public final class AmoConnection implements AutoCloseable {
             config.amoClientId().orElseThrow(),
             config.amoClientSecret().orElseThrow(),
             config.amoBaseUrl(),
+            new ComplianceSummary(dsl),
             clock);
+  }
+
+  /** What a new installation gets besides its sync: the operator's rules template, if any. */
+  private static java.util.function.LongConsumer rulesTemplate(
+      Config config, DSLContext dsl, Clock clock) {
+    Optional<RulesTemplate> template = config.rulesTemplate().map(RulesTemplate::load);
+    RulesRepository rules = new RulesRepository(dsl, clock);
+    return accountId -> template.ifPresent(t -> t.applyTo(rules, accountId));
   }
 
   public EndpointGroup routes() {

@@ -23,7 +23,8 @@ public record Config(
     Optional<byte[]> secretKey,
     int amoRps,
     Duration reconcileInterval,
-    Path dataDir) {
+    Path dataDir,
+    Optional<Path> rulesTemplate) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_AMO_RPS = 7;
@@ -83,7 +84,8 @@ public record Config(
             reader.integer("REGLAMENT_RECONCILE_MINUTES", DEFAULT_RECONCILE_MINUTES, 1, 1_440)),
         Path.of(reader.text("REGLAMENT_DATA_DIR").orElse(DEFAULT_DATA_DIR))
             .toAbsolutePath()
-            .normalize());
+            .normalize(),
+        reader.text("REGLAMENT_RULES_TEMPLATE").map(Path::of));
   }
 
   static byte[] decodeSecretKey(String base64) {

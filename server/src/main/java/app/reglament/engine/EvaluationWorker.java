@@ -87,6 +87,15 @@ public final class EvaluationWorker implements AutoCloseable {
         == 1;
   }
 
+  /** Extends the lease while a long evaluation runs; false when another instance took it over. */
+  private boolean renew(long accountId) {
+    return dsl.update(ACCOUNTS)
+            .set(ACCOUNTS.EVAL_LEASE_UNTIL_AT, clock.instant().plus(settings.lease()))
+            .where(ACCOUNTS.ACCOUNT_ID.eq(accountId), ACCOUNTS.EVAL_OWNER.eq(owner))
+            .execute()
+        == 1;
+  }
+
   private void release(long accountId) {
     dsl.update(ACCOUNTS)
         .setNull(ACCOUNTS.EVAL_LEASE_UNTIL_AT)
@@ -122,19 +131,19 @@ public final class EvaluationWorker implements AutoCloseable {
 
   int runAccount(long accountId) {
     if (needsFull(accountId)) {
-      return evaluator.evaluateAccount(accountId).deals();
+      return evaluator.evaluateAccount(accountId, () -> renew(accountId)).deals();
     }
     var dirty =
-        dsl.select(RULE_DIRTY.LEAD_ID, RULE_DIRTY.MARKED_AT)
+        dsl.select(RULE_DIRTY.LEAD_ID, RULE_DIRTY.VERSION)
             .from(RULE_DIRTY)
             .where(RULE_DIRTY.ACCOUNT_ID.eq(accountId))
-            .orderBy(RULE_DIRTY.MARKED_AT, RULE_DIRTY.LEAD_ID)
+            .orderBy(RULE_DIRTY.LEAD_ID)
             .limit(settings.batch())
             .fetch();
     int done = 0;
     if (dirty.isNotEmpty()) {
       evaluator.evaluateLeads(accountId, dirty.getValues(RULE_DIRTY.LEAD_ID));
-      // A mark made again while we evaluated has a later time and stays for the next pass.
+      // A mark made again while we evaluated has a higher version and stays for the next pass.
       dsl.batch(
               dirty.stream()
                   .map(
@@ -143,7 +152,7 @@ public final class EvaluationWorker implements AutoCloseable {
                               .where(
                                   RULE_DIRTY.ACCOUNT_ID.eq(accountId),
                                   RULE_DIRTY.LEAD_ID.eq(r.value1()),
-                                  RULE_DIRTY.MARKED_AT.le(r.value2())))
+                                  RULE_DIRTY.VERSION.eq(r.value2())))
                   .toList())
           .execute();
       done += dirty.size();

@@ -4,6 +4,7 @@ import static app.reglament.db.generated.Tables.RULE_DIRTY;
 import static app.reglament.db.generated.Tables.RULE_RUNS;
 import static app.reglament.db.generated.Tables.RULE_SUBJECTS;
 
+import app.reglament.db.OneOf;
 import app.reglament.rules.DealIndicator;
 import app.reglament.rules.Finding;
 import app.reglament.rules.Findings;
@@ -77,13 +78,22 @@ public final class Evaluator {
     contexts.invalidate(accountId);
   }
 
+  /** The account's context now; cached reference data is reused only under the same rules. */
   private RuleContext context(long accountId, boolean fresh) {
+    return loaded(accountId, fresh).context();
+  }
+
+  private record Loaded(RuleContext context, int rulesVersion) {}
+
+  private Loaded loaded(long accountId, boolean fresh) {
+    RulesSource.Versioned current = rules.current(accountId);
     Context c = fresh ? null : contexts.getIfPresent(accountId);
-    if (c == null) {
-      c = new Context(rules.current(accountId), loader.account(accountId));
+    if (c == null || c.rules().version() != current.version()) {
+      c = new Context(current, loader.account(accountId));
       contexts.put(accountId, c);
     }
-    return new RuleContext(c.rules().rules(), c.account(), clock.instant());
+    return new Loaded(
+        new RuleContext(c.rules().rules(), c.account(), clock.instant()), c.rules().version());
   }
 
   /** The version of the rules the account's last full evaluation used, or -1 when none ran. */
@@ -114,7 +124,12 @@ public final class Evaluator {
         subjects.put(LEAD_PREFIX + id, new Evaluated(id, List.of(), null));
       }
       for (DealFacts deal : deals) {
-        subjects.put(LEAD_PREFIX + deal.leadId(), evaluate(deal, context));
+        Evaluated evaluated = evaluateSafely(accountId, deal, context);
+        if (evaluated == null) {
+          subjects.remove(LEAD_PREFIX + deal.leadId());
+        } else {
+          subjects.put(LEAD_PREFIX + deal.leadId(), evaluated);
+        }
       }
       open += store(accountId, subjects, context);
     }
@@ -123,6 +138,23 @@ public final class Evaluator {
 
   /** The findings of one subject and when to look at it again. */
   record Evaluated(Long leadId, List<Finding> findings, Instant recheckAt) {}
+
+  /**
+   * One deal's evaluation, or null when an indicator failed on it: that deal keeps its verdicts as
+   * they were (and is logged), and the rest of the account goes on being evaluated.
+   */
+  private Evaluated evaluateSafely(long accountId, DealFacts deal, RuleContext context) {
+    try {
+      return evaluate(deal, context);
+    } catch (RuntimeException e) {
+      log.warn(
+          "Deal {} of account {} could not be evaluated; its verdicts stay as they were",
+          deal.leadId(),
+          accountId,
+          e);
+      return null;
+    }
+  }
 
   private Evaluated evaluate(DealFacts deal, RuleContext context) {
     Findings out = new Findings(context.now());
@@ -146,13 +178,17 @@ public final class Evaluator {
           t.select(RULE_SUBJECTS.SUBJECT, RULE_SUBJECTS.CONTRIBUTIONS)
               .from(RULE_SUBJECTS)
               .where(
-                  RULE_SUBJECTS.ACCOUNT_ID.eq(accountId),
-                  RULE_SUBJECTS.SUBJECT.in(subjects.keySet()))
+                  OneOf.primaryKeyIn(
+                      t,
+                      RULE_SUBJECTS.ACCOUNT_ID,
+                      accountId,
+                      RULE_SUBJECTS.SUBJECT,
+                      subjects.keySet()))
               .orderBy(RULE_SUBJECTS.SUBJECT)
               .forUpdate()
               .forEach(r -> before.put(r.value1(), r.value2()));
           Map<Contribution.Key, int[]> delta = new TreeMap<>();
-          List<Query> writes = new ArrayList<>();
+          Writes writes = new Writes(accountId, now);
           for (var e : subjects.entrySet()) {
             List<Contribution> after = Contribution.of(e.getValue().findings());
             List<Contribution> old = Contribution.decode(before.get(e.getKey()));
@@ -163,7 +199,7 @@ public final class Evaluator {
                       sum[0] += d[0];
                       sum[1] += d[1];
                     });
-            writes.add(subjectRow(t, accountId, e.getKey(), e.getValue(), after, now));
+            subjectRow(writes, e.getKey(), e.getValue(), after);
           }
           ScoreStore.add(t, accountId, delta);
           Map<String, List<ViolationStore.Open>> open =
@@ -171,42 +207,19 @@ public final class Evaluator {
           int openAfter = 0;
           for (var e : subjects.entrySet()) {
             List<Finding> findings = e.getValue().findings();
-            writes.addAll(
-                ViolationStore.plan(
-                    t,
-                    accountId,
-                    e.getKey(),
-                    open.getOrDefault(e.getKey(), List.of()),
-                    findings,
-                    now));
+            ViolationStore.plan(
+                writes, e.getKey(), open.getOrDefault(e.getKey(), List.of()), findings);
             openAfter += (int) findings.stream().filter(Finding::violated).count();
           }
-          if (!writes.isEmpty()) {
-            t.batch(writes).execute();
-          }
+          writes.execute(t);
           return openAfter;
         });
   }
 
-  private static Query subjectRow(
-      DSLContext t,
-      long accountId,
-      String subject,
-      Evaluated evaluated,
-      List<Contribution> contributions,
-      Instant now) {
-    String encoded = Contribution.encode(contributions);
-    return t.insertInto(RULE_SUBJECTS)
-        .set(RULE_SUBJECTS.ACCOUNT_ID, accountId)
-        .set(RULE_SUBJECTS.SUBJECT, subject)
-        .set(RULE_SUBJECTS.LEAD_ID, evaluated.leadId())
-        .set(RULE_SUBJECTS.CONTRIBUTIONS, encoded)
-        .set(RULE_SUBJECTS.EVALUATED_AT, now)
-        .set(RULE_SUBJECTS.RECHECK_AT, evaluated.recheckAt())
-        .onDuplicateKeyUpdate()
-        .set(RULE_SUBJECTS.CONTRIBUTIONS, encoded)
-        .set(RULE_SUBJECTS.EVALUATED_AT, now)
-        .set(RULE_SUBJECTS.RECHECK_AT, evaluated.recheckAt());
+  private static void subjectRow(
+      Writes writes, String subject, Evaluated evaluated, List<Contribution> contributions) {
+    writes.subject(
+        subject, evaluated.leadId(), Contribution.encode(contributions), evaluated.recheckAt());
   }
 
   // ---------------------------------------------------------------- time-driven rechecks
@@ -269,10 +282,25 @@ public final class Evaluator {
    * written a batch at a time, so memory holds one batch plus the account's open violations.
    */
   public FullRun evaluateAccount(long accountId) {
-    Instant started = clock.instant();
+    return evaluateAccount(accountId, () -> true);
+  }
+
+  /**
+   * As {@link #evaluateAccount(long)}, asking {@code keepLease} after every batch whether this
+   * worker still holds the account (and extending its hold); when it does not, the run stops before
+   * it writes the counters, so a slower run can never overwrite a newer one.
+   */
+  public FullRun evaluateAccount(long accountId, java.util.function.BooleanSupplier keepLease) {
     long startNanos = System.nanoTime();
-    RuleContext context = context(accountId, true);
-    int version = rules.current(accountId).version();
+    Loaded loaded = loaded(accountId, true);
+    RuleContext context = loaded.context();
+    int version = loaded.rulesVersion();
+    // The marks this run covers: each is removed at the end only if no newer mark replaced it.
+    Map<Long, Long> marks =
+        dsl.select(RULE_DIRTY.LEAD_ID, RULE_DIRTY.VERSION)
+            .from(RULE_DIRTY)
+            .where(RULE_DIRTY.ACCOUNT_ID.eq(accountId))
+            .fetchMap(RULE_DIRTY.LEAD_ID, RULE_DIRTY.VERSION);
     LocalDate today = context.today();
     Instant now = context.now();
     FactsLoader.PreviousResults previous = loader.previousForAccount(accountId);
@@ -297,7 +325,12 @@ public final class Evaluator {
       long t1 = System.nanoTime();
       Map<String, Evaluated> subjects = new LinkedHashMap<>();
       for (DealFacts deal : batch) {
-        subjects.put(LEAD_PREFIX + deal.leadId(), evaluate(deal, context));
+        Evaluated evaluated = evaluateSafely(accountId, deal, context);
+        if (evaluated == null) {
+          open.remove(LEAD_PREFIX + deal.leadId()); // its open violations stay open
+          continue;
+        }
+        subjects.put(LEAD_PREFIX + deal.leadId(), evaluated);
         indicators.closing().of(deal, context).ifPresent(closed::add);
         deals++;
       }
@@ -308,6 +341,7 @@ public final class Evaluator {
       loading += t1 - t0;
       evaluating += t2 - t1;
       writing += System.nanoTime() - t2;
+      requireLease(accountId, keepLease);
     }
 
     Map<String, Evaluated> managers = new LinkedHashMap<>();
@@ -323,16 +357,12 @@ public final class Evaluator {
     violations += counts[1];
 
     // Whatever is still open belongs to subjects that no longer exist (a manager who left).
-    List<Query> closes = new ArrayList<>();
-    open.values()
-        .forEach(
-            list ->
-                list.forEach(o -> closes.add(ViolationStore.close(dsl, accountId, o.id(), now))));
-    for (int i = 0; i < closes.size(); i += 2000) {
-      dsl.batch(closes.subList(i, Math.min(closes.size(), i + 2000))).execute();
-    }
+    Writes closes = new Writes(accountId, now);
+    open.values().forEach(list -> list.forEach(o -> closes.close(o.id())));
+    dsl.transaction(tx -> closes.execute(tx.dsl()));
     int finalDeals = deals;
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+    requireLease(accountId, keepLease);
     dsl.transaction(
         tx -> {
           DSLContext t = tx.dsl();
@@ -351,12 +381,18 @@ public final class Evaluator {
               .set(RULE_RUNS.DEALS, finalDeals)
               .set(RULE_RUNS.DURATION_MS, took.toMillis())
               .execute();
-          // Marks made before this run began are covered by it (a mark within the same
-          // millisecond as the start may be a change the run did not read; the next day's run
-          // covers that one).
-          t.deleteFrom(RULE_DIRTY)
-              .where(RULE_DIRTY.ACCOUNT_ID.eq(accountId), RULE_DIRTY.MARKED_AT.le(started))
-              .execute();
+          List<Query> covered = new ArrayList<>();
+          marks.forEach(
+              (lead, markVersion) ->
+                  covered.add(
+                      t.deleteFrom(RULE_DIRTY)
+                          .where(
+                              RULE_DIRTY.ACCOUNT_ID.eq(accountId),
+                              RULE_DIRTY.LEAD_ID.eq(lead),
+                              RULE_DIRTY.VERSION.eq(markVersion))));
+          for (int i = 0; i < covered.size(); i += 2000) {
+            t.batch(covered.subList(i, Math.min(covered.size(), i + 2000))).execute();
+          }
         });
     log.info(
         "Full evaluation of account {}: {} deals, {} findings, {} open violations in {} ms"
@@ -379,6 +415,22 @@ public final class Evaluator {
         Duration.ofNanos(writing));
   }
 
+  /** Thrown when another instance took the account over during a full evaluation. */
+  public static final class LeaseLostException extends RuntimeException {
+    LeaseLostException(long accountId) {
+      super(
+          "Another instance took over account "
+              + accountId
+              + " during its full evaluation; this run stops without writing its counters");
+    }
+  }
+
+  private static void requireLease(long accountId, java.util.function.BooleanSupplier keep) {
+    if (!keep.getAsBoolean()) {
+      throw new LeaseLostException(accountId);
+    }
+  }
+
   /** Writes one batch of a full evaluation; returns {findings, violations}. */
   private int[] write(
       long accountId,
@@ -386,7 +438,7 @@ public final class Evaluator {
       Map<String, List<ViolationStore.Open>> open,
       Map<Contribution.Key, int[]> totals,
       Instant now) {
-    List<Query> writes = new ArrayList<>();
+    Writes writes = new Writes(accountId, now);
     int findings = 0;
     int violations = 0;
     for (var e : subjects.entrySet()) {
@@ -397,22 +449,15 @@ public final class Evaluator {
         sum[0] += c.applicable();
         sum[1] += c.violated();
       }
-      writes.add(subjectRow(dsl, accountId, e.getKey(), e.getValue(), contributions, now));
+      subjectRow(writes, e.getKey(), e.getValue(), contributions);
       List<ViolationStore.Open> previouslyOpen = open.remove(e.getKey());
-      writes.addAll(
-          ViolationStore.plan(
-              dsl,
-              accountId,
-              e.getKey(),
-              previouslyOpen == null ? List.of() : previouslyOpen,
-              list,
-              now));
+      ViolationStore.plan(
+          writes, e.getKey(), previouslyOpen == null ? List.of() : previouslyOpen, list);
       findings += list.size();
       violations += (int) list.stream().filter(Finding::violated).count();
     }
-    if (!writes.isEmpty()) {
-      dsl.batch(writes).execute();
-    }
+    // One transaction per batch: in autocommit MySQL and MariaDB would flush the log per row.
+    dsl.transaction(tx -> writes.execute(tx.dsl()));
     return new int[] {findings, violations};
   }
 }

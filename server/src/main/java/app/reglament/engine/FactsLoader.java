@@ -13,6 +13,7 @@ import static app.reglament.db.generated.Tables.TASKS;
 import static app.reglament.db.generated.Tables.USERS;
 
 import app.reglament.amo.api.model.CustomFieldValue;
+import app.reglament.db.OneOf;
 import app.reglament.db.generated.tables.records.LeadsRecord;
 import app.reglament.db.generated.tables.records.TasksRecord;
 import app.reglament.rules.facts.AccountFacts;
@@ -104,11 +105,13 @@ public final class FactsLoader {
     if (leadIds.isEmpty()) {
       return List.of();
     }
+    OneOf ofLeads = OneOf.of(dsl, LEADS, LEADS.LEAD_ID, leadIds, LEADS.ACCOUNT_ID.eq(accountId));
     List<LeadsRecord> leads =
-        dsl.selectFrom(LEADS)
-            .where(LEADS.ACCOUNT_ID.eq(accountId), LEADS.LEAD_ID.in(leadIds))
+        dsl.select(LEADS.fields())
+            .from(ofLeads.from())
+            .where(ofLeads.where())
             .orderBy(LEADS.LEAD_ID)
-            .fetch();
+            .fetchInto(LEADS);
     if (leads.isEmpty()) {
       return List.of();
     }
@@ -117,14 +120,17 @@ public final class FactsLoader {
     Map<Long, List<Long>> contactsOfLead = new HashMap<>();
     Map<Long, List<Long>> leadsOfContact = new HashMap<>();
     Map<Long, String> mainContactName = new HashMap<>();
+    OneOf ofLinks =
+        OneOf.of(
+            dsl, LEAD_CONTACTS, LEAD_CONTACTS.LEAD_ID, ids, LEAD_CONTACTS.ACCOUNT_ID.eq(accountId));
     dsl.select(
             LEAD_CONTACTS.LEAD_ID, LEAD_CONTACTS.CONTACT_ID, LEAD_CONTACTS.IS_MAIN, CONTACTS.NAME)
-        .from(LEAD_CONTACTS)
+        .from(ofLinks.from())
         .leftJoin(CONTACTS)
         .on(
             CONTACTS.ACCOUNT_ID.eq(LEAD_CONTACTS.ACCOUNT_ID),
             CONTACTS.CONTACT_ID.eq(LEAD_CONTACTS.CONTACT_ID))
-        .where(LEAD_CONTACTS.ACCOUNT_ID.eq(accountId), LEAD_CONTACTS.LEAD_ID.in(ids))
+        .where(ofLinks.where())
         .orderBy(LEAD_CONTACTS.LEAD_ID, LEAD_CONTACTS.IS_MAIN.desc(), LEAD_CONTACTS.CONTACT_ID)
         .forEach(
             r -> {
@@ -138,10 +144,19 @@ public final class FactsLoader {
             });
 
     Map<Long, List<StageChange>> stages = new HashMap<>();
-    dsl.selectFrom(LEAD_STATUS_HISTORY)
-        .where(LEAD_STATUS_HISTORY.ACCOUNT_ID.eq(accountId), LEAD_STATUS_HISTORY.LEAD_ID.in(ids))
+    OneOf ofHistory =
+        OneOf.of(
+            dsl,
+            LEAD_STATUS_HISTORY,
+            LEAD_STATUS_HISTORY.LEAD_ID,
+            ids,
+            LEAD_STATUS_HISTORY.ACCOUNT_ID.eq(accountId));
+    dsl.select(LEAD_STATUS_HISTORY.fields())
+        .from(ofHistory.from())
+        .where(ofHistory.where())
         .orderBy(
             LEAD_STATUS_HISTORY.LEAD_ID, LEAD_STATUS_HISTORY.CHANGED_AT, LEAD_STATUS_HISTORY.ID)
+        .fetchInto(LEAD_STATUS_HISTORY)
         .forEach(
             h ->
                 stages
@@ -156,13 +171,19 @@ public final class FactsLoader {
                             h.getChangedAt())));
 
     Map<Long, List<TaskFacts>> tasks = new HashMap<>();
-    dsl.selectFrom(TASKS)
-        .where(
+    OneOf ofTasks =
+        OneOf.of(
+            dsl,
+            TASKS,
+            TASKS.ENTITY_ID,
+            ids,
             TASKS.ACCOUNT_ID.eq(accountId),
-            TASKS.ENTITY_TYPE.eq("leads"),
-            TASKS.ENTITY_ID.in(ids),
-            TASKS.IS_DELETED.isFalse())
+            TASKS.ENTITY_TYPE.eq("leads"));
+    dsl.select(TASKS.fields())
+        .from(ofTasks.from())
+        .where(ofTasks.where(), TASKS.IS_DELETED.isFalse())
         .orderBy(TASKS.ENTITY_ID, TASKS.CREATED_AT, TASKS.TASK_ID)
+        .fetchInto(TASKS)
         .forEach(
             t ->
                 tasks
@@ -198,12 +219,16 @@ public final class FactsLoader {
     return deals;
   }
 
-  /** The next batch of lead ids after {@code afterId}, ascending. */
+  /**
+   * The next batch of lead ids after {@code afterId}, ascending. The ORDER BY names the whole
+   * primary key: H2 reads an index in order (and stops at the limit) only when the ORDER BY is its
+   * prefix.
+   */
   public List<Long> leadIdsAfter(long accountId, long afterId, int limit) {
     return dsl.select(LEADS.LEAD_ID)
         .from(LEADS)
         .where(LEADS.ACCOUNT_ID.eq(accountId), LEADS.LEAD_ID.gt(afterId))
-        .orderBy(LEADS.LEAD_ID)
+        .orderBy(LEADS.ACCOUNT_ID, LEADS.LEAD_ID)
         .limit(limit)
         .fetch(LEADS.LEAD_ID);
   }
@@ -213,12 +238,10 @@ public final class FactsLoader {
     if (taskIds.isEmpty()) {
       return List.of();
     }
+    OneOf ofTasks = OneOf.of(dsl, TASKS, TASKS.TASK_ID, taskIds, TASKS.ACCOUNT_ID.eq(accountId));
     return dsl.selectDistinct(TASKS.ENTITY_ID)
-        .from(TASKS)
-        .where(
-            TASKS.ACCOUNT_ID.eq(accountId),
-            TASKS.TASK_ID.in(taskIds),
-            TASKS.ENTITY_TYPE.eq("leads"))
+        .from(ofTasks.from())
+        .where(ofTasks.where(), TASKS.ENTITY_TYPE.eq("leads"))
         .fetch(TASKS.ENTITY_ID);
   }
 
@@ -227,13 +250,26 @@ public final class FactsLoader {
     if (contactIds.isEmpty()) {
       return List.of();
     }
+    OneOf ofContacts =
+        OneOf.of(
+            dsl,
+            LEAD_CONTACTS,
+            LEAD_CONTACTS.CONTACT_ID,
+            contactIds,
+            LEAD_CONTACTS.ACCOUNT_ID.eq(accountId));
     return dsl.selectDistinct(LEAD_CONTACTS.LEAD_ID)
-        .from(LEAD_CONTACTS)
-        .where(LEAD_CONTACTS.ACCOUNT_ID.eq(accountId), LEAD_CONTACTS.CONTACT_ID.in(contactIds))
+        .from(ofContacts.from())
+        .where(ofContacts.where())
         .fetch(LEAD_CONTACTS.LEAD_ID);
   }
 
-  /** The previous result of the task's manager, read from the database (one indexed query). */
+  /**
+   * The previous result of the task's manager, read from the database: one seek in
+   * ix_tasks_previous_result, whose order (newest first) the ORDER BY repeats column by column, the
+   * constant ones included, because H2 reads an index in order only when the ORDER BY is a prefix
+   * of it. The mirror sets completed_at on every completed task, so completion time is
+   * completed_at.
+   */
   public PreviousResults previousFromDatabase(long accountId) {
     return task -> {
       if (!task.getIsCompleted() || task.getResponsibleUserId() == null) {
@@ -247,13 +283,16 @@ public final class FactsLoader {
           .where(
               TASKS.ACCOUNT_ID.eq(accountId),
               TASKS.RESPONSIBLE_USER_ID.eq(task.getResponsibleUserId()),
-              TASKS
-                  .COMPLETED_AT
-                  .lt(at)
-                  .or(TASKS.COMPLETED_AT.eq(at).and(TASKS.TASK_ID.lt(task.getTaskId()))),
+              TASKS.COMPLETED_AT.le(at),
+              TASKS.COMPLETED_AT.lt(at).or(TASKS.TASK_ID.lt(task.getTaskId())),
               TASKS.IS_COMPLETED.isTrue(),
-              TASKS.IS_DELETED.isFalse())
-          .orderBy(TASKS.COMPLETED_AT.desc(), TASKS.TASK_ID.desc())
+              TASKS.IS_DELETED.isFalse(),
+              TASKS.TASK_ID.ne(task.getTaskId()))
+          .orderBy(
+              TASKS.ACCOUNT_ID,
+              TASKS.RESPONSIBLE_USER_ID,
+              TASKS.COMPLETED_AT.desc(),
+              TASKS.TASK_ID.desc())
           .limit(1)
           .fetchOptional(TASKS.RESULT_TEXT)
           .orElse(null);
@@ -261,38 +300,43 @@ public final class FactsLoader {
   }
 
   /**
-   * For a whole account at once: one pass over its completed tasks in each manager's completion
-   * order keeps only the previous results that a result repeats (by {@link
-   * app.reglament.rules.JunkText#essence}); every other task gets none, which cannot change its
-   * verdict. Memory stays proportional to the repeats, not to the tasks.
+   * For a whole account at once: one pass over its completed tasks, each manager's newest first
+   * (the order of ix_tasks_previous_result, so neither database sorts), keeps only the previous
+   * results that a result repeats (by {@link app.reglament.rules.JunkText#essence}); every other
+   * task gets none, which cannot change its verdict. Memory stays proportional to the repeats, not
+   * to the tasks.
    */
   public PreviousResults previousForAccount(long accountId) {
     Map<Long, String> repeats = new HashMap<>();
-    Long[] lastUser = {null};
-    String[] lastEssence = {null};
-    String[] lastText = {null};
+    Long newerUser = null;
+    Long newerTask = null;
+    String newerEssence = null;
     try (var cursor =
         dsl.select(TASKS.TASK_ID, TASKS.RESPONSIBLE_USER_ID, TASKS.RESULT_TEXT)
             .from(TASKS)
             .where(
                 TASKS.ACCOUNT_ID.eq(accountId),
+                TASKS.RESPONSIBLE_USER_ID.isNotNull(),
+                TASKS.COMPLETED_AT.isNotNull(),
                 TASKS.IS_COMPLETED.isTrue(),
-                TASKS.IS_DELETED.isFalse(),
-                TASKS.RESPONSIBLE_USER_ID.isNotNull())
-            .orderBy(TASKS.RESPONSIBLE_USER_ID, TASKS.COMPLETED_AT, TASKS.TASK_ID)
+                TASKS.IS_DELETED.isFalse())
+            .orderBy(
+                TASKS.ACCOUNT_ID,
+                TASKS.RESPONSIBLE_USER_ID,
+                TASKS.COMPLETED_AT.desc(),
+                TASKS.TASK_ID.desc())
             .fetchSize(5000)
             .fetchLazy()) {
       for (var r : cursor) {
+        // r is the previous task of the one read before it, when both are the same manager's.
         String text = r.value3() == null ? "" : r.value3();
         String essence = app.reglament.rules.JunkText.essence(text);
-        if (Objects.equals(lastUser[0], r.value2())
-            && lastEssence[0] != null
-            && lastEssence[0].equals(essence)) {
-          repeats.put(r.value1(), lastText[0]);
+        if (Objects.equals(newerUser, r.value2()) && essence.equals(newerEssence)) {
+          repeats.put(newerTask, text);
         }
-        lastUser[0] = r.value2();
-        lastEssence[0] = essence;
-        lastText[0] = text;
+        newerUser = r.value2();
+        newerTask = r.value1();
+        newerEssence = essence;
       }
     }
     return task -> repeats.get(task.getTaskId());
@@ -321,15 +365,31 @@ public final class FactsLoader {
       long accountId, List<Long> leadIds, Map<Long, List<Long>> leadsOfContact) {
     Map<Long, List<Touch>> touches = new HashMap<>();
     // Two indexed queries rather than one OR-ed condition, which H2 would answer by a scan.
-    dsl.selectFrom(COMMUNICATIONS)
-        .where(COMMUNICATIONS.ACCOUNT_ID.eq(accountId), COMMUNICATIONS.LEAD_ID.in(leadIds))
+    OneOf ofLeads =
+        OneOf.of(
+            dsl,
+            COMMUNICATIONS,
+            COMMUNICATIONS.LEAD_ID,
+            leadIds,
+            COMMUNICATIONS.ACCOUNT_ID.eq(accountId));
+    dsl.select(COMMUNICATIONS.fields())
+        .from(ofLeads.from())
+        .where(ofLeads.where())
+        .fetchInto(COMMUNICATIONS)
         .forEach(c -> touches.computeIfAbsent(c.getLeadId(), k -> new ArrayList<>()).add(touch(c)));
     if (!leadsOfContact.isEmpty()) {
-      dsl.selectFrom(COMMUNICATIONS)
-          .where(
+      OneOf ofContacts =
+          OneOf.of(
+              dsl,
+              COMMUNICATIONS,
+              COMMUNICATIONS.ENTITY_ID,
+              leadsOfContact.keySet(),
               COMMUNICATIONS.ACCOUNT_ID.eq(accountId),
-              COMMUNICATIONS.ENTITY_TYPE.eq("contact"),
-              COMMUNICATIONS.ENTITY_ID.in(leadsOfContact.keySet()))
+              COMMUNICATIONS.ENTITY_TYPE.eq("contact"));
+      dsl.select(COMMUNICATIONS.fields())
+          .from(ofContacts.from())
+          .where(ofContacts.where())
+          .fetchInto(COMMUNICATIONS)
           .forEach(
               c -> {
                 for (long lead : leadsOfContact.getOrDefault(c.getEntityId(), List.of())) {
@@ -356,9 +416,12 @@ public final class FactsLoader {
 
   private Map<Long, List<NoteFacts>> notes(long accountId, List<Long> leadIds) {
     Map<Long, List<NoteFacts>> notes = new HashMap<>();
-    dsl.selectFrom(NOTES)
-        .where(NOTES.ACCOUNT_ID.eq(accountId), NOTES.LEAD_ID.in(leadIds))
+    OneOf ofNotes = OneOf.of(dsl, NOTES, NOTES.LEAD_ID, leadIds, NOTES.ACCOUNT_ID.eq(accountId));
+    dsl.select(NOTES.fields())
+        .from(ofNotes.from())
+        .where(ofNotes.where())
         .orderBy(NOTES.LEAD_ID, NOTES.CREATED_AT, NOTES.NOTE_ID)
+        .fetchInto(NOTES)
         .forEach(
             n ->
                 notes

@@ -2,6 +2,7 @@ package app.reglament.engine;
 
 import static app.reglament.db.generated.Tables.VIOLATIONS;
 
+import app.reglament.db.OneOf;
 import app.reglament.db.generated.tables.records.ViolationsRecord;
 import app.reglament.rules.Finding;
 import app.reglament.web.Json;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 
 /**
  * Opens, updates and closes violations so that the open ones of a subject are exactly its violated
@@ -49,11 +49,12 @@ final class ViolationStore {
     if (scopes.isEmpty()) {
       return open;
     }
-    dsl.selectFrom(VIOLATIONS)
-        .where(
-            VIOLATIONS.ACCOUNT_ID.eq(accountId),
-            VIOLATIONS.SCOPE.in(scopes),
-            VIOLATIONS.CLOSED_AT.isNull())
+    OneOf ofScopes =
+        OneOf.of(dsl, VIOLATIONS, VIOLATIONS.SCOPE, scopes, VIOLATIONS.ACCOUNT_ID.eq(accountId));
+    dsl.select(VIOLATIONS.fields())
+        .from(ofScopes.from())
+        .where(ofScopes.where(), VIOLATIONS.CLOSED_AT.isNull())
+        .fetchInto(VIOLATIONS)
         .forEach(r -> open.computeIfAbsent(r.getScope(), s -> new ArrayList<>()).add(open(r)));
     return open;
   }
@@ -86,76 +87,43 @@ final class ViolationStore {
   }
 
   /**
-   * The statements that make a scope's open violations equal its violated findings: new ones
-   * inserted, changed ones updated, the rest closed at {@code now}. A violation that comes back
-   * after it closed is a new row, so its history shows both.
+   * Plans the writes that make a scope's open violations equal its violated findings: new ones
+   * opened, changed ones updated, the rest closed. A violation that comes back after it closed is a
+   * new row, so its history shows both.
    */
-  static List<Query> plan(
-      DSLContext dsl,
-      long accountId,
-      String scope,
-      List<Open> open,
-      List<Finding> findings,
-      Instant now) {
-    List<Query> queries = new ArrayList<>();
-    Map<String, Open> byKey = new LinkedHashMap<>();
+  static void plan(Writes out, String scope, List<Open> open, List<Finding> findings) {
+    Map<String, List<Open>> byKey = new LinkedHashMap<>();
     for (Open o : open) {
-      Open previous = byKey.get(o.key());
-      if (previous == null) {
-        byKey.put(o.key(), o);
-      } else {
-        // Two open occurrences of one item: the newer stays a candidate, the older closes.
-        boolean newer = previous.beganAt().isBefore(o.beganAt());
-        byKey.put(o.key(), newer ? o : previous);
-        queries.add(close(dsl, accountId, (newer ? previous : o).id(), now));
-      }
+      byKey.computeIfAbsent(o.key(), k -> new ArrayList<>()).add(o);
     }
     for (Finding f : findings) {
       if (!f.violated()) {
         continue;
       }
       String details = details(f);
-      Open existing = byKey.remove(f.indicator().code() + "|" + f.subjectKey());
-      if (existing != null && existing.beganAt().equals(f.beganAt())) {
-        if (!existing.severity().equals(f.severity().code())
-            || !Objects.equals(existing.details(), details)
-            || !Objects.equals(existing.userId(), f.userId())) {
-          queries.add(
-              dsl.update(VIOLATIONS)
-                  .set(VIOLATIONS.SEVERITY, f.severity().code())
-                  .set(VIOLATIONS.DETAILS, details)
-                  .set(VIOLATIONS.USER_ID, f.userId())
-                  .where(VIOLATIONS.ACCOUNT_ID.eq(accountId), VIOLATIONS.ID.eq(existing.id())));
+      List<Open> copies = byKey.remove(f.indicator().code() + "|" + f.subjectKey());
+      Open same = null;
+      if (copies != null) {
+        // The open occurrence with the same start continues; any other copy of the item closes.
+        for (Open o : copies) {
+          if (same == null && o.beganAt().equals(f.beganAt())) {
+            same = o;
+          } else {
+            out.close(o.id());
+          }
         }
-        continue;
       }
-      if (existing != null) {
-        queries.add(close(dsl, accountId, existing.id(), now));
+      if (same == null) {
+        out.open(scope, f, details);
+      } else if (!same.severity().equals(f.severity().code())
+          || !Objects.equals(same.details(), details)
+          || !Objects.equals(same.userId(), f.userId())) {
+        out.change(same.id(), f, details);
       }
-      queries.add(
-          dsl.insertInto(VIOLATIONS)
-              .set(VIOLATIONS.ACCOUNT_ID, accountId)
-              .set(VIOLATIONS.INDICATOR, f.indicator().code())
-              .set(VIOLATIONS.SEVERITY, f.severity().code())
-              .set(VIOLATIONS.SUBJECT_KEY, f.subjectKey())
-              .set(VIOLATIONS.SCOPE, scope)
-              .set(VIOLATIONS.LEAD_ID, f.leadId())
-              .set(VIOLATIONS.TASK_ID, f.taskId())
-              .set(VIOLATIONS.USER_ID, f.userId())
-              .set(VIOLATIONS.DETAILS, details)
-              .set(VIOLATIONS.BEGAN_AT, f.beganAt())
-              .set(VIOLATIONS.DETECTED_AT, now));
     }
-    for (Open gone : byKey.values()) {
-      queries.add(close(dsl, accountId, gone.id(), now));
+    for (List<Open> gone : byKey.values()) {
+      gone.forEach(o -> out.close(o.id()));
     }
-    return queries;
-  }
-
-  static Query close(DSLContext dsl, long accountId, long id, Instant now) {
-    return dsl.update(VIOLATIONS)
-        .set(VIOLATIONS.CLOSED_AT, now)
-        .where(VIOLATIONS.ACCOUNT_ID.eq(accountId), VIOLATIONS.ID.eq(id));
   }
 
   /** The stored form of a violation's reason, explanation and figures. */

@@ -5,6 +5,7 @@ import app.reglament.account.AccountRepository;
 import app.reglament.amo.api.AmoException;
 import app.reglament.amo.oauth.AmoHosts;
 import app.reglament.amo.oauth.OAuthException;
+import app.reglament.engine.ComplianceSummary;
 import app.reglament.inbox.InboxRepository;
 import app.reglament.sync.SyncStateRepository;
 import app.reglament.sync.SyncStatus;
@@ -39,6 +40,7 @@ public final class InstallController {
   private final String clientId;
   private final String clientSecret;
   private final Optional<URI> amoBaseOverride;
+  private final ComplianceSummary compliance;
 
   public InstallController(
       Installer installer,
@@ -49,6 +51,7 @@ public final class InstallController {
       String clientId,
       String clientSecret,
       Optional<URI> amoBaseOverride,
+      ComplianceSummary compliance,
       Clock clock) {
     this.installer = installer;
     this.hosts = hosts;
@@ -59,6 +62,7 @@ public final class InstallController {
     this.clientId = clientId;
     this.clientSecret = clientSecret;
     this.amoBaseOverride = amoBaseOverride;
+    this.compliance = compliance;
   }
 
   public void start(Context ctx) {
@@ -160,6 +164,7 @@ public final class InstallController {
     account.stateReason().ifPresent(reason -> body.put("stateReason", reason));
     body.put("sync", syncState.status(account.id()).orElse(SyncStatus.queued()));
     body.put("parkedWebhooks", inbox.parked(account.id(), 20));
+    compliance.of(account.id()).ifPresent(summary -> body.put("compliance", summary));
     ctx.json(body);
   }
 

@@ -52,6 +52,7 @@ public final class Installer {
   private final URI publicUrl;
   private final Clock clock;
   private final Runnable wakeSync;
+  private final java.util.function.LongConsumer onInstalled;
 
   public Installer(
       OAuthClient oauth,
@@ -61,7 +62,9 @@ public final class Installer {
       AmoClient amo,
       URI publicUrl,
       Clock clock,
+      java.util.function.LongConsumer onInstalled,
       Runnable wakeSync) {
+    this.onInstalled = onInstalled;
     this.oauth = oauth;
     this.tokens = tokens;
     this.accounts = accounts;
@@ -79,6 +82,7 @@ public final class Installer {
     accounts.rename(identity.id(), identity.name());
     tokens.install(account.id(), pair);
     subscribeWebhooks(account);
+    onInstalled.accept(account.id());
     syncState.queueInitial(account.id(), clock.instant());
     wakeSync.run();
     log.info("Installed Reglament into amoCRM account {} ({})", account.id(), baseDomain);

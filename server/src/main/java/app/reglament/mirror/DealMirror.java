@@ -115,13 +115,15 @@ public final class DealMirror {
     if (leadIds.isEmpty()) {
       return 0;
     }
+    int marked =
+        dsl.update(LEADS)
+            .set(LEADS.IS_DELETED, true)
+            .set(LEADS.SYNCED_AT, now)
+            .where(LEADS.ACCOUNT_ID.eq(accountId))
+            .and(LEADS.LEAD_ID.in(leadIds))
+            .execute();
     DirtyLeads.mark(dsl, accountId, leadIds, clock.instant());
-    return dsl.update(LEADS)
-        .set(LEADS.IS_DELETED, true)
-        .set(LEADS.SYNCED_AT, now)
-        .where(LEADS.ACCOUNT_ID.eq(accountId))
-        .and(LEADS.LEAD_ID.in(leadIds))
-        .execute();
+    return marked;
   }
 
   public void upsertContacts(long accountId, List<Rows.Contact> incoming) {
@@ -169,6 +171,15 @@ public final class DealMirror {
     if (tasks.isEmpty()) {
       return;
     }
+    // A task moved to another deal changes the verdicts of the deal it left, too.
+    List<Long> previousDeals =
+        dsl.selectDistinct(TASKS.ENTITY_ID)
+            .from(TASKS)
+            .where(
+                TASKS.ACCOUNT_ID.eq(accountId),
+                TASKS.TASK_ID.in(tasks.stream().map(Rows.Task::id).toList()),
+                TASKS.ENTITY_TYPE.eq("leads"))
+            .fetch(TASKS.ENTITY_ID);
     Map<Long, Instant> completedAt =
         dsl.select(TASKS.TASK_ID, TASKS.COMPLETED_AT)
             .from(TASKS)
@@ -205,14 +216,11 @@ public final class DealMirror {
                   return r;
                 })
             .toList());
-    DirtyLeads.mark(
-        dsl,
-        accountId,
-        tasks.stream()
-            .filter(task -> "leads".equals(task.entityType()) && task.entityId() != null)
-            .map(Rows.Task::entityId)
-            .toList(),
-        clock.instant());
+    List<Long> deals = new java.util.ArrayList<>(previousDeals);
+    tasks.stream()
+        .filter(task -> "leads".equals(task.entityType()) && task.entityId() != null)
+        .forEach(task -> deals.add(task.entityId()));
+    DirtyLeads.mark(dsl, accountId, deals, clock.instant());
   }
 
   /**
@@ -253,13 +261,15 @@ public final class DealMirror {
     if (taskIds.isEmpty()) {
       return 0;
     }
+    int marked =
+        dsl.update(TASKS)
+            .set(TASKS.IS_DELETED, true)
+            .set(TASKS.SYNCED_AT, now)
+            .where(TASKS.ACCOUNT_ID.eq(accountId))
+            .and(TASKS.TASK_ID.in(taskIds))
+            .execute();
     DirtyLeads.markTasks(dsl, accountId, taskIds, clock.instant());
-    return dsl.update(TASKS)
-        .set(TASKS.IS_DELETED, true)
-        .set(TASKS.SYNCED_AT, now)
-        .where(TASKS.ACCOUNT_ID.eq(accountId))
-        .and(TASKS.TASK_ID.in(taskIds))
-        .execute();
+    return marked;
   }
 
   /** Appends stage entries not seen before; returns how many were new. */

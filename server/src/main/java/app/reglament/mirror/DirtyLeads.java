@@ -1,9 +1,9 @@
 package app.reglament.mirror;
 
 import static app.reglament.db.generated.Tables.LEAD_CONTACTS;
+import static app.reglament.db.generated.Tables.RULE_DIRTY;
 import static app.reglament.db.generated.Tables.TASKS;
 
-import app.reglament.db.generated.tables.records.RuleDirtyRecord;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,8 +12,9 @@ import org.jooq.DSLContext;
 
 /**
  * Tells the rules engine which deals' facts changed: every mirror write that can change a verdict
- * marks the deals it touched, and the evaluation worker drains the marks. A mark written again gets
- * the later time, so a change made while the worker evaluates is not lost.
+ * marks the deals it touched once its data is written, and the evaluation worker drains the marks.
+ * A mark written again gets a higher version, so a change made while the worker evaluates is not
+ * lost, whatever the clocks of the instances say.
  */
 final class DirtyLeads {
   private DirtyLeads() {}
@@ -22,10 +23,21 @@ final class DirtyLeads {
     if (leadIds.isEmpty()) {
       return;
     }
-    Upserts.upsert(
-        dsl,
-        new TreeSet<>(leadIds)
-            .stream().map(id -> new RuleDirtyRecord(accountId, id, now)).toList());
+    dsl.batch(
+            new TreeSet<>(leadIds)
+                .stream()
+                    .map(
+                        id ->
+                            dsl.insertInto(RULE_DIRTY)
+                                .set(RULE_DIRTY.ACCOUNT_ID, accountId)
+                                .set(RULE_DIRTY.LEAD_ID, id)
+                                .set(RULE_DIRTY.MARKED_AT, now)
+                                .set(RULE_DIRTY.VERSION, 1L)
+                                .onDuplicateKeyUpdate()
+                                .set(RULE_DIRTY.MARKED_AT, now)
+                                .set(RULE_DIRTY.VERSION, RULE_DIRTY.VERSION.plus(1)))
+                    .toList())
+        .execute();
   }
 
   /** Marks the deals these tasks are on. */

@@ -6,9 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,9 +37,13 @@ import java.util.TreeSet;
  *       day's closing, not at the next opening.
  * </ul>
  *
- * Everything iterates day by day, never minute by minute.
+ * Stretches of days under one UTC offset are counted in closed form (whole weeks by weekday, less
+ * the holidays); only the first and last day and the days around an offset change are walked one by
+ * one, so a span of years costs about as much as a span of days.
  */
 public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, Hours> hours, Set<LocalDate> holidays) {
+
+  private static final Duration ONE_DAY = Duration.ofDays(1);
 
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Moscow");
   public static final LocalTime DEFAULT_OPENS = LocalTime.of(9, 0);
@@ -63,7 +72,8 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, Hours> hours, Set<Loc
           "working hours close every day of the week, so there is no working time to count");
     }
     hours = Collections.unmodifiableMap(copy);
-    holidays = Collections.unmodifiableSet(new TreeSet<>(holidays));
+    // Sorted, so that the holidays of a stretch of days are found without scanning them all.
+    holidays = Collections.unmodifiableNavigableSet(new TreeSet<>(holidays));
   }
 
   /** DESIGN.md's defaults: Europe/Moscow, Monday to Friday 09:00–18:00, no holidays. */
@@ -100,33 +110,127 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, Hours> hours, Set<Loc
     Duration left = amount;
     Instant cursor = nextOpening(start);
     while (true) {
-      Instant closing = closing(date(cursor));
-      Duration available = Duration.between(cursor, closing);
+      LocalDate day = date(cursor);
+      Duration available = Duration.between(cursor, closing(day));
       if (left.compareTo(available) <= 0) {
         return cursor.plus(left);
       }
       left = left.minus(available);
-      cursor = opening(nextWorkingDay(date(cursor)));
+      day = nextWorkingDay(day);
+      // Whole weeks that the rest outlasts are skipped at once; the week that ends it is walked.
+      while (left.compareTo(ONE_DAY) > 0 && isSteady(day, day.plusDays(6))) {
+        Duration week = steadyWorking(day, day.plusDays(6));
+        if (left.compareTo(week) <= 0) {
+          break;
+        }
+        left = left.minus(week);
+        day = nextWorkingDay(day.plusDays(6));
+      }
+      cursor = opening(day);
     }
   }
 
   /** Working time in [from, to); zero when {@code to} is not after {@code from}. */
   public Duration workingBetween(Instant from, Instant to) {
-    Duration total = Duration.ZERO;
     if (!to.isAfter(from)) {
-      return total;
+      return Duration.ZERO;
     }
+    LocalDate first = date(from);
     LocalDate last = date(to);
-    for (LocalDate day = date(from); !day.isAfter(last); day = day.plusDays(1)) {
-      if (isWorkingDay(day)) {
-        Instant a = later(from, opening(day));
-        Instant b = earlier(to, closing(day));
-        if (b.isAfter(a)) {
-          total = total.plus(Duration.between(a, b));
-        }
-      }
+    Duration total = workingOn(first, from, to);
+    if (last.isAfter(first)) {
+      total = total.plus(workingOn(last, from, to));
+      total = total.plus(workingBetweenDays(first.plusDays(1), last.minusDays(1), from, to));
     }
     return total;
+  }
+
+  /**
+   * The working time of the days {@code a} to {@code b} (inclusive) within [from, to). Stretches
+   * without an offset change nearby are counted by weekday and holiday arithmetic; only the days
+   * around a change are counted one by one.
+   */
+  private Duration workingBetweenDays(LocalDate a, LocalDate b, Instant from, Instant to) {
+    Duration total = Duration.ZERO;
+    ZoneRules rules = zone.getRules();
+    ZoneOffsetTransition change = rules.nextTransition(utcMidnight(a.minusDays(2)));
+    LocalDate day = a;
+    while (!day.isAfter(b)) {
+      LocalDate changeDay = change == null ? null : utcDate(change.getInstant());
+      if (changeDay != null && changeDay.plusDays(1).isBefore(day)) {
+        change = rules.nextTransition(change.getInstant());
+        continue;
+      }
+      LocalDate steadyEnd = changeDay == null ? b : min(b, changeDay.minusDays(2));
+      if (!steadyEnd.isBefore(day)) {
+        total = total.plus(steadyWorking(day, steadyEnd));
+        day = steadyEnd.plusDays(1);
+        continue;
+      }
+      for (LocalDate end = min(b, changeDay.plusDays(1));
+          !day.isAfter(end);
+          day = day.plusDays(1)) {
+        total = total.plus(workingOn(day, from, to));
+      }
+      change = rules.nextTransition(change.getInstant());
+    }
+    return total;
+  }
+
+  /** The working time of {@code day} within [from, to). */
+  private Duration workingOn(LocalDate day, Instant from, Instant to) {
+    if (!isWorkingDay(day)) {
+      return Duration.ZERO;
+    }
+    Instant a = later(from, opening(day));
+    Instant b = earlier(to, closing(day));
+    return b.isAfter(a) ? Duration.between(a, b) : Duration.ZERO;
+  }
+
+  /**
+   * Whether no offset change comes near the days {@code a} to {@code b}: from two days before
+   * {@code a} (UTC) to two days after {@code b}, so that every day in between has one offset
+   * whatever the zone's.
+   */
+  private boolean isSteady(LocalDate a, LocalDate b) {
+    ZoneOffsetTransition change = zone.getRules().nextTransition(utcMidnight(a.minusDays(2)));
+    return change == null || utcDate(change.getInstant()).isAfter(b.plusDays(1));
+  }
+
+  /**
+   * The working time of the days {@code a} to {@code b} (inclusive), all under one offset: whole
+   * weeks, the odd days, less the holidays on open weekdays.
+   */
+  private Duration steadyWorking(LocalDate a, LocalDate b) {
+    long days = ChronoUnit.DAYS.between(a, b) + 1;
+    Duration total = Duration.ZERO;
+    for (int i = 0; i < 7 && i < days; i++) {
+      // Weekday a + i occurs once for every whole week, and once more among the odd days.
+      long occurrences = days / 7 + (i < days % 7 ? 1 : 0);
+      total = total.plus(nominal(a.plusDays(i).getDayOfWeek()).multipliedBy(occurrences));
+    }
+    for (LocalDate holiday : ((NavigableSet<LocalDate>) holidays).subSet(a, true, b, true)) {
+      total = total.minus(nominal(holiday.getDayOfWeek()));
+    }
+    return total;
+  }
+
+  /** A weekday's opening hours, as a duration; zero when it is closed. */
+  private Duration nominal(DayOfWeek weekday) {
+    Hours span = hours.get(weekday);
+    return span == null ? Duration.ZERO : Duration.between(span.opens(), span.closes());
+  }
+
+  private static Instant utcMidnight(LocalDate day) {
+    return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+  }
+
+  private static LocalDate utcDate(Instant t) {
+    return LocalDate.ofInstant(t, ZoneOffset.UTC);
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
   }
 
   /**

@@ -17,7 +17,7 @@ import java.util.Set;
  * previous result; repeated characters; keyboard mash; fewer than {@code minLetters} letters. Field
  * values skip the last three of the context and length rules: "Уфа" is a city, and a field has no
  * task text or previous result. Every rule is one pass over the text, so a pasted novel costs
- * linear time.
+ * linear time, and the text is lowered and folded once.
  */
 public final class JunkText {
   /** A run of this many neighbouring keys is mash wherever it stands in the text. */
@@ -154,37 +154,38 @@ public final class JunkText {
     }
   }
 
+  private static final Verdict[] VERDICTS =
+      Arrays.stream(Reason.values()).map(Verdict::of).toArray(Verdict[]::new);
+
   private final Settings settings;
   private final Set<String> placeholders = new HashSet<>();
 
+  /** The longest placeholder, squeezed: a text with more letters and digits is none. */
+  private final int longestPlaceholder;
+
   public JunkText(Settings settings) {
     this.settings = settings;
+    int longest = 0;
     for (String placeholder : settings.placeholders()) {
-      placeholders.add(squeeze(placeholder));
+      String squeezed = squeeze(lowerable(placeholder));
+      placeholders.add(squeezed);
+      longest = Math.max(longest, squeezed.length());
     }
+    this.longestPlaceholder = longest;
   }
 
   /** The verdict on a completed task's result, empty when the result is a real one. */
   public Optional<Verdict> check(String text, Context context) {
-    Optional<Reason> common = common(text);
-    if (common.isPresent()) {
-      return common.map(Verdict::of);
-    }
-    String essence = essence(text);
-    if (context.taskText().map(JunkText::essence).filter(essence::equals).isPresent()) {
-      return Optional.of(Verdict.of(Reason.COPY_OF_TASK_TEXT));
-    }
-    if (context.previousResult().map(JunkText::essence).filter(essence::equals).isPresent()) {
-      return Optional.of(Verdict.of(Reason.SAME_AS_PREVIOUS));
-    }
-    Optional<Reason> shape = shape(text);
-    if (shape.isPresent()) {
-      return shape.map(Verdict::of);
-    }
-    if (letters(text) < settings.minLetters()) {
-      return Optional.of(Verdict.of(Reason.TOO_SHORT));
-    }
-    return Optional.empty();
+    return check(text, context.taskText().orElse(null), context.previousResult().orElse(null));
+  }
+
+  /**
+   * The same as {@link #check(String, Context)}, with the task's text and the previous result
+   * nullable, as they come from amoCRM.
+   */
+  public Optional<Verdict> check(String text, String taskText, String previousResult) {
+    Reason reason = reason(text, taskText, previousResult);
+    return reason == null ? Optional.empty() : Optional.of(VERDICTS[reason.ordinal()]);
   }
 
   /**
@@ -192,34 +193,91 @@ public final class JunkText {
    * previous result. Select and numeric fields are judged by the caller only for being empty.
    */
   public Optional<Verdict> checkField(String value) {
-    return common(value).or(() -> shape(value)).map(Verdict::of);
+    if (isBlank(value)) {
+      return Optional.of(VERDICTS[Reason.EMPTY.ordinal()]);
+    }
+    String lowerable = lowerable(value);
+    Reason reason = common(value, lowerable);
+    if (reason == null) {
+      reason = shape(lowerable);
+    }
+    return reason == null ? Optional.empty() : Optional.of(VERDICTS[reason.ordinal()]);
   }
 
-  private Optional<Reason> common(String text) {
-    if (text == null || text.codePoints().allMatch(JunkText::isSpace)) {
-      return Optional.of(Reason.EMPTY);
+  /**
+   * Why a result is junk, or null. Every rule is a loop over the code points that lowers and folds
+   * them on the way, and most stop after a few characters, so a result costs well under a
+   * microsecond and allocates next to nothing.
+   */
+  private Reason reason(String text, String taskText, String previousResult) {
+    if (isBlank(text)) {
+      return Reason.EMPTY;
     }
-    if (isPlaceholder(text)) {
-      return Optional.of(Reason.PLACEHOLDER);
+    String lowerable = lowerable(text);
+    Reason common = common(text, lowerable);
+    if (common != null) {
+      return common;
     }
-    if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
-      return Optional.of(Reason.PUNCTUATION_ONLY);
+    if (taskText != null && sameEssence(lowerable, lowerable(taskText))) {
+      return Reason.COPY_OF_TASK_TEXT;
     }
-    return Optional.empty();
+    if (previousResult != null && sameEssence(lowerable, lowerable(previousResult))) {
+      return Reason.SAME_AS_PREVIOUS;
+    }
+    Reason shape = shape(lowerable);
+    if (shape != null) {
+      return shape;
+    }
+    return hasLetters(text, settings.minLetters()) ? null : Reason.TOO_SHORT;
   }
 
-  private static Optional<Reason> shape(String text) {
-    if (isRepeated(text)) {
-      return Optional.of(Reason.REPEATED_CHARACTERS);
+  /** Placeholder or punctuation only; the text is not blank. */
+  private Reason common(String text, String lowerable) {
+    if (isPlaceholder(lowerable)) {
+      return Reason.PLACEHOLDER;
     }
-    if (isMash(text)) {
-      return Optional.of(Reason.KEYBOARD_MASH);
+    if (!hasLetterOrDigit(text)) {
+      return Reason.PUNCTUATION_ONLY;
     }
-    return Optional.empty();
+    return null;
   }
 
-  private boolean isPlaceholder(String text) {
-    String squeezed = squeeze(text);
+  private static Reason shape(String lowerable) {
+    if (isRepeated(lowerable)) {
+      return Reason.REPEATED_CHARACTERS;
+    }
+    if (isMash(lowerable)) {
+      return Reason.KEYBOARD_MASH;
+    }
+    return null;
+  }
+
+  /**
+   * A text whose code points, each lowered by {@link Character#toLowerCase(int)}, spell the text
+   * lowered by {@code String.toLowerCase(Locale.ROOT)}: the text itself, unless it has one of the
+   * two characters that String lowers by context or into two (capital sigma, dotted capital I);
+   * then the text lowered whole (lowering a lowered character again changes nothing).
+   */
+  static String lowerable(String text) {
+    return text.indexOf('\u03a3') < 0 && text.indexOf('\u0130') < 0
+        ? text
+        : text.toLowerCase(Locale.ROOT);
+  }
+
+  private boolean isPlaceholder(String lowerable) {
+    // The squeezed text, and its core below, hold every letter and digit of the text.
+    int lettersOrDigits = 0;
+    for (int i = 0; i < lowerable.length(); ) {
+      int raw = lowerable.codePointAt(i);
+      i += Character.charCount(raw);
+      int c = CodePoints.fold(raw);
+      if (Character.isBmpCodePoint(c)
+          && CodePoints.isLetterOrDigit(c)
+          && ++lettersOrDigits > longestPlaceholder) {
+        return false;
+      }
+    }
+    String squeezed = squeeze(lowerable);
     if (placeholders.contains(squeezed)) {
       return true;
     }
@@ -237,62 +295,86 @@ public final class JunkText {
 
   /**
    * At most two distinct characters (with at least one letter: "1000" is a number), a run of equal
-   * letters, or one short piece repeated ("ababab").
+   * letters, or one piece of up to {@link #MAX_PERIOD} characters repeated ("ababab"). Whitespace
+   * does not count; the text is folded. One pass, remembering the last three characters.
    */
-  private static boolean isRepeated(String text) {
-    int[] chars = fold(text).codePoints().filter(c -> !isSpace(c)).toArray();
+  private static boolean isRepeated(String lowerable) {
+    int length = 0;
+    boolean anyLetter = false;
     int run = 0;
-    for (int i = 0; i < chars.length; i++) {
-      run = i > 0 && chars[i] == chars[i - 1] ? run + 1 : 1;
-      if (run >= EQUAL_RUN && Character.isLetter(chars[i])) {
-        return true;
-      }
-    }
-    if (chars.length < MIN_REPEATED || Arrays.stream(chars).noneMatch(Character::isLetter)) {
-      return false;
-    }
-    int first = chars[0];
+    int first = -1;
     int second = -1;
     boolean twoDistinct = true;
-    for (int c : chars) {
-      if (c != first && second == -1) {
+    int back1 = -1;
+    int back2 = -1;
+    int back3 = -1;
+    boolean period1 = true;
+    boolean period2 = true;
+    boolean period3 = true;
+    for (int i = 0; i < lowerable.length(); ) {
+      int raw = lowerable.codePointAt(i);
+      i += Character.charCount(raw);
+      int c = CodePoints.fold(raw);
+      if (CodePoints.isSpace(c)) {
+        continue;
+      }
+      run = length > 0 && c == back1 ? run + 1 : 1;
+      boolean letter = CodePoints.isLetter(c);
+      if (run >= EQUAL_RUN && letter) {
+        return true;
+      }
+      anyLetter |= letter;
+      if (length == 0) {
+        first = c;
+      } else if (c != first && second == -1) {
         second = c;
       } else if (c != first && c != second) {
         twoDistinct = false;
-        break;
       }
+      period1 &= length < 1 || c == back1;
+      period2 &= length < 2 || c == back2;
+      period3 &= length < 3 || c == back3;
+      back3 = back2;
+      back2 = back1;
+      back1 = c;
+      length++;
     }
-    return twoDistinct || hasShortPeriod(chars);
-  }
-
-  private static boolean hasShortPeriod(int[] chars) {
-    for (int period = 1; period <= MAX_PERIOD; period++) {
-      if (chars.length < 2 * period) {
-        return false;
-      }
-      boolean periodic = true;
-      for (int i = period; i < chars.length && periodic; i++) {
-        periodic = chars[i] == chars[i - period];
-      }
-      if (periodic) {
-        return true;
-      }
+    if (length < MIN_REPEATED || !anyLetter) {
+      return false;
     }
-    return false;
+    // A piece must show at least twice: "абвг" is no "абв" repeated.
+    return twoDistinct || period1 || period2 || (period3 && length >= 2 * MAX_PERIOD);
   }
 
   /**
    * A run of {@link #MASH_RUN} neighbouring keys of one row, either way and in either layout, or
-   * the whole text one run of at least {@link #MASH_WHOLE} ("jkl;"). Spaces break a run.
+   * the whole text one run of at least {@link #MASH_WHOLE} ("jkl;"). Spaces break a run. The text
+   * is stripped and lowered, but keeps its ё: "ё" is no key of a row.
    */
-  private static boolean isMash(String text) {
-    String folded = text.strip().toLowerCase(Locale.ROOT);
-    int[] chars = folded.codePoints().toArray();
+  private static boolean isMash(String lowerable) {
+    int from = 0;
+    int to = lowerable.length();
+    while (from < to && Character.isWhitespace(lowerable.codePointAt(from))) {
+      from += Character.charCount(lowerable.codePointAt(from));
+    }
+    while (to > from && Character.isWhitespace(lowerable.codePointBefore(to))) {
+      to -= Character.charCount(lowerable.codePointBefore(to));
+    }
+    if (from == to) {
+      return false;
+    }
+    int first = lowerable.codePointAt(from);
+    int previousKey = Keyboard.keyOf(CodePoints.lower(first));
+    int count = 1;
     int run = 1;
     int direction = 0;
-    boolean wholeRun = chars.length > 0 && Keyboard.keyOf(chars[0]) >= 0;
-    for (int i = 1; i < chars.length; i++) {
-      int step = Keyboard.step(Keyboard.keyOf(chars[i - 1]), Keyboard.keyOf(chars[i]));
+    boolean wholeRun = previousKey >= 0;
+    for (int i = from + Character.charCount(first); i < to; count++) {
+      int c = lowerable.codePointAt(i);
+      i += Character.charCount(c);
+      int key = Keyboard.keyOf(CodePoints.lower(c));
+      int step = Keyboard.step(previousKey, key);
+      previousKey = key;
       if (step != 0 && (step == direction || run == 1)) {
         run++;
       } else {
@@ -304,35 +386,95 @@ public final class JunkText {
         return true;
       }
     }
-    return wholeRun && chars.length >= MASH_WHOLE;
+    return wholeRun && count >= MASH_WHOLE;
   }
 
-  /** Whitespace including the no-break and wide spaces that String.isBlank does not count. */
-  private static boolean isSpace(int codePoint) {
-    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+  /** Null, or nothing but whitespace. */
+  private static boolean isBlank(String text) {
+    if (text == null) {
+      return true;
+    }
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (!CodePoints.isSpace(c)) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
   }
 
-  private static long letters(String text) {
-    return text.codePoints().filter(Character::isLetter).count();
+  private static boolean hasLetterOrDigit(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (CodePoints.isLetterOrDigit(c)) {
+        return true;
+      }
+      i += Character.charCount(c);
+    }
+    return false;
   }
 
-  /** Lower case, ё as е: how people see two texts as the same. */
-  private static String fold(String text) {
-    return text.toLowerCase(Locale.ROOT).replace('ё', 'е');
+  /** Whether the text has at least {@code wanted} letters. */
+  private static boolean hasLetters(String text, int wanted) {
+    int letters = 0;
+    for (int i = 0; i < text.length() && letters < wanted; ) {
+      int c = text.codePointAt(i);
+      if (CodePoints.isLetter(c)) {
+        letters++;
+      }
+      i += Character.charCount(c);
+    }
+    return letters >= wanted;
+  }
+
+  /** Whether two texts have the same folded letters and digits in the same order. */
+  private static boolean sameEssence(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (true) {
+      int c = -1;
+      while (i < a.length() && c < 0) {
+        int cp = a.codePointAt(i);
+        i += Character.charCount(cp);
+        c = CodePoints.fold(cp);
+        c = CodePoints.isLetterOrDigit(c) ? c : -1;
+      }
+      int d = -1;
+      while (j < b.length() && d < 0) {
+        int cp = b.codePointAt(j);
+        j += Character.charCount(cp);
+        d = CodePoints.fold(cp);
+        d = CodePoints.isLetterOrDigit(d) ? d : -1;
+      }
+      if (c != d) {
+        return false;
+      }
+      if (c < 0) {
+        return true;
+      }
+    }
   }
 
   /** Folded, without whitespace: for placeholders, where "о к" and "ок" do not differ. */
-  private static String squeeze(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    fold(text).codePoints().filter(c -> !isSpace(c)).forEach(out::appendCodePoint);
+  private static String squeeze(String lowerable) {
+    StringBuilder out = new StringBuilder(lowerable.length());
+    for (int i = 0; i < lowerable.length(); ) {
+      int raw = lowerable.codePointAt(i);
+      i += Character.charCount(raw);
+      int c = CodePoints.fold(raw);
+      if (!CodePoints.isSpace(c)) {
+        out.appendCodePoint(c);
+      }
+    }
     return out.toString();
   }
 
-  /** Folded letters and digits only: two texts that differ in spacing or punctuation are equal. */
   /** The letters and digits of a text, folded: what "the same result pasted again" compares. */
   public static String essence(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    fold(text).codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
+    String folded = text.toLowerCase(Locale.ROOT).replace('ё', 'е');
+    StringBuilder out = new StringBuilder(folded.length());
+    folded.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
     return out.toString();
   }
 }

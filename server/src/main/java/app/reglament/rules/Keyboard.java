@@ -1,7 +1,6 @@
 package app.reglament.rules;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Where a character sits on a physical keyboard, for both the Russian (ЙЦУКЕН) and the Latin
@@ -15,13 +14,15 @@ final class Keyboard {
   // The Russian layout's "." sits where the Latin "/" is; it is left out so that "." has one key.
   private static final String[] RUSSIAN_ROWS = {"йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"};
 
-  private static final Map<Integer, Integer> KEYS = new HashMap<>();
+  /** The key of every character up to the end of the Cyrillic lower-case letters; -1 for none. */
+  private static final int[] KEYS = new int['я' + 1];
 
   static {
+    Arrays.fill(KEYS, -1);
     for (String[] rows : new String[][] {LATIN_ROWS, RUSSIAN_ROWS}) {
       for (int row = 0; row < rows.length; row++) {
         for (int column = 0; column < rows[row].length(); column++) {
-          KEYS.put((int) rows[row].charAt(column), key(row, column));
+          KEYS[rows[row].charAt(column)] = key(row, column);
         }
       }
     }
@@ -31,7 +32,7 @@ final class Keyboard {
 
   /** The key of a lower-case character, or -1 if it is not on a letter row. */
   static int keyOf(int codePoint) {
-    return KEYS.getOrDefault(codePoint, -1);
+    return codePoint >= 0 && codePoint < KEYS.length ? KEYS[codePoint] : -1;
   }
 
   /** +1 or -1 when {@code to} is the key right or left of {@code from} on the same row, else 0. */

@@ -69,7 +69,7 @@ public final class RuleContext {
 
   /** The account-local date of a moment. */
   public LocalDate day(Instant t) {
-    return t.atZone(calendar.zone()).toLocalDate();
+    return LocalDate.ofInstant(t, calendar.zone());
   }
 
   /** Today in the account's timezone: the day state items belong to. */

@@ -191,4 +191,140 @@ class EvaluationWorkerTest {
     assertThat(fullRuns(dsl)).isEqualTo(1);
     assertThat(open(dsl)).containsExactly("lead:10");
   }
+
+  @DatabaseTest
+  void a_change_marked_while_its_deal_is_evaluated_stays_marked_for_the_next_pass(TestDatabase db) {
+    DSLContext dsl = db.dsl();
+    MutableClock clock = new MutableClock(T0);
+    DealMirror mirror = new DealMirror(dsl, clock);
+    RulesSource rules = account -> new RulesSource.Versioned(RulesConfig.defaults(), 0);
+    AtomicInteger evaluations = new AtomicInteger();
+    // The second evaluation of deal 10 happens while "another worker" writes a task to it: the
+    // indicator stands in for that concurrent write (same clock, same millisecond).
+    app.reglament.rules.DealIndicator racing =
+        new app.reglament.rules.DealIndicator() {
+          @Override
+          public app.reglament.rules.Indicator indicator() {
+            return app.reglament.rules.Indicator.NO_TASK;
+          }
+
+          @Override
+          public void evaluate(
+              app.reglament.rules.facts.DealFacts deal,
+              app.reglament.rules.RuleContext c,
+              app.reglament.rules.Findings out) {
+            if (evaluations.incrementAndGet() == 2) {
+              mirror.upsertTasks(ACCOUNT, List.of(openTask(900, 10, T0)), T0);
+            }
+            EvaluatorTest.NO_TASK.evaluate(deal, c, out);
+          }
+        };
+    IndicatorSet set =
+        new IndicatorSet(
+            List.of(racing),
+            (a, c, out) -> {},
+            (closed, c, out) -> {},
+            (deal, c) -> Optional.empty());
+    EvaluationWorker worker =
+        new EvaluationWorker(
+            dsl,
+            clock,
+            new Evaluator(dsl, clock, rules, set),
+            rules,
+            EvaluationWorker.Settings.DEFAULTS);
+    new AccountRepository(dsl).install(ACCOUNT, "reglament-test.amocrm.ru", T0);
+    new SyncStateRepository(dsl).saveCursors(ACCOUNT, T0);
+    mirror.upsertLeads(ACCOUNT, List.of(lead(10)), T0);
+    worker.runOnce(); // the full run: evaluation 1
+    mirror.upsertLeads(ACCOUNT, List.of(lead(10)), T0);
+
+    worker.runOnce(); // evaluation 2 sees no task; the task lands meanwhile
+    assertThat(open(dsl)).containsExactly("lead:10");
+    assertThat(dsl.fetchCount(RULE_DIRTY, RULE_DIRTY.ACCOUNT_ID.eq(ACCOUNT))).isEqualTo(1);
+
+    worker.runOnce();
+    assertThat(evaluations.get()).isEqualTo(3);
+    assertThat(open(dsl)).isEmpty();
+    assertThat(dsl.fetchCount(RULE_DIRTY, RULE_DIRTY.ACCOUNT_ID.eq(ACCOUNT))).isZero();
+  }
+
+  @DatabaseTest
+  void a_deal_an_indicator_fails_on_keeps_its_verdicts_and_the_rest_is_evaluated(TestDatabase db) {
+    DSLContext dsl = db.dsl();
+    MutableClock clock = new MutableClock(T0);
+    RulesSource rules = account -> new RulesSource.Versioned(RulesConfig.defaults(), 0);
+    java.util.concurrent.atomic.AtomicBoolean broken =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    app.reglament.rules.DealIndicator fragile =
+        new app.reglament.rules.DealIndicator() {
+          @Override
+          public app.reglament.rules.Indicator indicator() {
+            return app.reglament.rules.Indicator.NO_TASK;
+          }
+
+          @Override
+          public void evaluate(
+              app.reglament.rules.facts.DealFacts deal,
+              app.reglament.rules.RuleContext c,
+              app.reglament.rules.Findings out) {
+            if (broken.get() && deal.leadId() == 11) {
+              throw new IllegalStateException("an indicator's bug on deal 11");
+            }
+            EvaluatorTest.NO_TASK.evaluate(deal, c, out);
+          }
+        };
+    Evaluator evaluator =
+        new Evaluator(
+            dsl,
+            clock,
+            rules,
+            new IndicatorSet(
+                List.of(fragile),
+                (a, c, out) -> {},
+                (closed, c, out) -> {},
+                (d, c) -> Optional.empty()));
+    DealMirror mirror = new DealMirror(dsl, clock);
+    mirror.upsertLeads(ACCOUNT, List.of(lead(10), lead(11)), T0);
+    evaluator.evaluateAccount(ACCOUNT);
+    assertThat(open(dsl)).containsExactly("lead:10", "lead:11");
+
+    broken.set(true);
+    mirror.upsertTasks(ACCOUNT, List.of(openTask(900, 10, T0), openTask(901, 11, T0)), T0);
+    evaluator.evaluateLeads(ACCOUNT, List.of(10L, 11L));
+    assertThat(open(dsl)).containsExactly("lead:11");
+    evaluator.evaluateAccount(ACCOUNT);
+    assertThat(open(dsl)).containsExactly("lead:11");
+
+    broken.set(false);
+    evaluator.evaluateLeads(ACCOUNT, List.of(11L));
+    assertThat(open(dsl)).isEmpty();
+  }
+
+  @DatabaseTest
+  void a_full_run_that_lost_its_lease_writes_no_counters(TestDatabase db) {
+    DSLContext dsl = db.dsl();
+    MutableClock clock = new MutableClock(T0);
+    RulesSource rules = account -> new RulesSource.Versioned(RulesConfig.defaults(), 0);
+    Evaluator evaluator =
+        new Evaluator(
+            dsl,
+            clock,
+            rules,
+            new IndicatorSet(
+                List.of(EvaluatorTest.NO_TASK),
+                (a, c, out) -> {},
+                (closed, c, out) -> {},
+                (d, c) -> Optional.empty()));
+    new DealMirror(dsl, clock).upsertLeads(ACCOUNT, List.of(lead(10)), T0);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> evaluator.evaluateAccount(ACCOUNT, () -> false))
+        .isInstanceOf(Evaluator.LeaseLostException.class);
+    assertThat(fullRuns(dsl)).isZero();
+    assertThat(
+            dsl.fetchCount(
+                app.reglament.db.generated.Tables.SCORE_DAYS,
+                app.reglament.db.generated.Tables.SCORE_DAYS.ACCOUNT_ID.eq(ACCOUNT)))
+        .isZero();
+  }
 }

@@ -145,6 +145,73 @@ class BusinessCalendarTest {
     }
   }
 
+  @ParameterizedTest(name = "[{index}] {1}")
+  @MethodSource("calendarsWithHolidays")
+  void long_spans_count_what_their_days_count_one_by_one(BusinessCalendar calendar, ZoneId zone) {
+    // Spans of up to three years, so that the weekly arithmetic meets DST changes and holidays.
+    Random random = new Random(20250619L);
+    Instant base = Instant.parse("2023-01-01T00:00:00Z");
+    for (int i = 0; i < 300; i++) {
+      Instant from = base.plusSeconds(random.nextLong(Duration.ofDays(400).toSeconds()));
+      Instant to = from.plusSeconds(random.nextLong(Duration.ofDays(3 * 366).toSeconds()));
+      Duration expected = dayByDay(calendar, from, to);
+
+      assertThat(calendar.workingBetween(from, to)).as("%s to %s", from, to).isEqualTo(expected);
+      Instant end = calendar.plusWorking(from, expected);
+      assertThat(calendar.workingBetween(from, end)).isEqualTo(expected);
+      if (!expected.isZero()) {
+        assertThat(calendar.workingBetween(from, end.minusNanos(1))).isLessThan(expected);
+      }
+    }
+  }
+
+  static Stream<Arguments> calendarsWithHolidays() {
+    List<LocalDate> holidays = new java.util.ArrayList<>();
+    for (LocalDate day = LocalDate.parse("2023-01-01");
+        day.isBefore(LocalDate.parse("2027-01-01"));
+        day = day.plusDays(11)) {
+      holidays.add(day);
+    }
+    LocalTime one = LocalTime.of(1, 0);
+    LocalTime five = LocalTime.of(5, 0);
+    return Stream.of(MOSCOW, BERLIN, NEW_YORK, ZoneId.of("Australia/Lord_Howe"))
+        .flatMap(
+            zone ->
+                Stream.of(
+                    Arguments.of(
+                        BusinessCalendar.builder()
+                            .zone(zone)
+                            .holidays(new java.util.HashSet<>(holidays))
+                            .build(),
+                        zone),
+                    Arguments.of(
+                        BusinessCalendar.builder()
+                            .zone(zone)
+                            .hours(DayOfWeek.SATURDAY, one, five)
+                            .hours(DayOfWeek.SUNDAY, one, five)
+                            .holidays(new java.util.HashSet<>(holidays))
+                            .build(),
+                        zone)));
+  }
+
+  /** The working time of [from, to) summed day by day through the public API. */
+  private static Duration dayByDay(BusinessCalendar calendar, Instant from, Instant to) {
+    Duration total = Duration.ZERO;
+    LocalDate last = LocalDate.ofInstant(to, calendar.zone());
+    for (LocalDate day = LocalDate.ofInstant(from, calendar.zone());
+        !day.isAfter(last);
+        day = day.plusDays(1)) {
+      if (calendar.isWorkingDay(day)) {
+        Instant a = calendar.opening(day).isAfter(from) ? calendar.opening(day) : from;
+        Instant b = calendar.closing(day).isBefore(to) ? calendar.closing(day) : to;
+        if (b.isAfter(a)) {
+          total = total.plus(Duration.between(a, b));
+        }
+      }
+    }
+    return total;
+  }
+
   @Test
   void ten_thousand_working_minutes_do_not_iterate_minute_by_minute() {
     Instant start = moscow("2024-01-01T00:00");

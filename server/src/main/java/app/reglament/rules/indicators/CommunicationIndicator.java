@@ -14,8 +14,8 @@ import app.reglament.rules.facts.Touch;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,6 @@ import java.util.Set;
  */
 public final class CommunicationIndicator implements DealIndicator {
   private static final Set<String> MESSAGE_CHANNELS = Set.of("chat", "mail", "sms");
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
   @Override
   public Indicator indicator() {
@@ -47,10 +46,55 @@ public final class CommunicationIndicator implements DealIndicator {
     if (deal.deleted() || !context.isManaged(deal.responsibleUserId())) {
       return;
     }
-    List<Touch> touches =
-        deal.touches().stream().filter(t -> !t.at().isAfter(context.now())).toList();
-    for (Touch touch : touches) {
-      kindOf(touch).ifPresent(kind -> out.add(judge(deal, touch, kind, touches, context, out)));
+    Answers answers = null;
+    for (Touch touch : deal.touches()) {
+      Optional<Kind> kind = touch.at().isAfter(context.now()) ? Optional.empty() : kindOf(touch);
+      if (kind.isPresent()) {
+        if (answers == null) {
+          answers = Answers.of(deal.touches(), context.now());
+        }
+        out.add(judge(deal, touch, kind.get(), answers, context, out));
+      }
+    }
+  }
+
+  /**
+   * The moments of the outgoing contacts up to now, sorted, and of the outgoing calls among them:
+   * each incoming item's answer is a binary search, not a pass over the deal's communications.
+   */
+  private record Answers(Instant[] any, Instant[] calls) {
+    static Answers of(List<Touch> touches, Instant now) {
+      List<Instant> any = new ArrayList<>();
+      List<Instant> calls = new ArrayList<>();
+      for (Touch touch : touches) {
+        if (touch.outgoing() && !touch.at().isAfter(now)) {
+          any.add(touch.at());
+          if (touch.isCall()) {
+            calls.add(touch.at());
+          }
+        }
+      }
+      Instant[] anyArray = any.toArray(Instant[]::new);
+      Instant[] callArray = calls.toArray(Instant[]::new);
+      Arrays.sort(anyArray);
+      Arrays.sort(callArray);
+      return new Answers(anyArray, callArray);
+    }
+
+    /** The first outgoing contact at or after the incoming one that answers it. */
+    Optional<Instant> first(Touch incoming, Kind kind) {
+      Instant[] candidates = kind == Kind.MESSAGE ? any : calls;
+      int low = 0;
+      int high = candidates.length;
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (candidates[middle].isBefore(incoming.at())) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      return low < candidates.length ? Optional.of(candidates[low]) : Optional.empty();
     }
   }
 
@@ -76,26 +120,26 @@ public final class CommunicationIndicator implements DealIndicator {
       DealFacts deal,
       Touch incoming,
       Kind kind,
-      List<Touch> touches,
+      Answers answers,
       RuleContext context,
       Findings out) {
     BusinessCalendar calendar = context.calendar();
     int limit = limitMinutes(kind, context.rules().communications());
     Instant deadline = calendar.plusWorking(incoming.at(), Duration.ofMinutes(limit));
     Instant critical = calendar.plusWorking(incoming.at(), Duration.ofMinutes(2L * limit));
-    Optional<Touch> answer = firstAnswer(incoming, kind, touches);
+    Optional<Instant> answer = answers.first(incoming, kind);
     // A contact's message concerns each of its deals: one item per deal, so the key names both.
     String subject = "comm:" + deal.leadId() + ":" + incoming.key();
     Long userId = deal.responsibleUserId();
     LocalDate day = context.day(incoming.at());
-    if (answer.isPresent() && !answer.get().at().isAfter(deadline)) {
+    if (answer.isPresent() && !answer.get().isAfter(deadline)) {
       return Finding.compliant(Indicator.COMMUNICATION, subject, deal.leadId(), null, userId, day);
     }
     if (answer.isEmpty() && context.now().isBefore(deadline)) {
       out.recheckAt(deadline);
       return Finding.compliant(Indicator.COMMUNICATION, subject, deal.leadId(), null, userId, day);
     }
-    Instant until = answer.map(Touch::at).orElse(context.now());
+    Instant until = answer.orElse(context.now());
     if (answer.isEmpty() && !until.isAfter(critical)) {
       out.recheckAt(critical);
     }
@@ -107,7 +151,7 @@ public final class CommunicationIndicator implements DealIndicator {
     details.put("deadline", deadline.toString());
     details.put("limitMinutes", limit);
     details.put("workingMinutes", waited);
-    answer.ifPresent(a -> details.put("answeredAt", a.at().toString()));
+    answer.ifPresent(a -> details.put("answeredAt", a.toString()));
     return Finding.violated(
         Indicator.COMMUNICATION,
         subject,
@@ -126,15 +170,6 @@ public final class CommunicationIndicator implements DealIndicator {
     return kind == Kind.MISSED_CALL ? rules.missedCallCallbackMinutes() : rules.replyMinutes();
   }
 
-  /** The first outgoing contact at or after the incoming one that answers it. */
-  private static Optional<Touch> firstAnswer(Touch incoming, Kind kind, List<Touch> touches) {
-    return touches.stream()
-        .filter(Touch::outgoing)
-        .filter(t -> kind == Kind.MESSAGE || t.isCall())
-        .filter(t -> !t.at().isBefore(incoming.at()))
-        .min(Comparator.comparing(Touch::at));
-  }
-
   /** The sandbox's reason codes: chat_unanswered, mail_late_reply, missed_call_no_callback ... */
   private static String reason(Touch incoming, Kind kind, boolean answered) {
     if (kind == Kind.MISSED_CALL) {
@@ -147,13 +182,13 @@ public final class CommunicationIndicator implements DealIndicator {
       Touch incoming,
       Kind kind,
       Instant deadline,
-      Optional<Touch> answer,
+      Optional<Instant> answer,
       long waited,
       int limit,
       RuleContext context) {
     var zone = context.calendar().zone();
-    String when = LOCAL.withZone(zone).format(incoming.at());
-    String due = LOCAL.withZone(zone).format(deadline);
+    String when = LocalMoments.moment(incoming.at(), zone);
+    String due = LocalMoments.moment(deadline, zone);
     if (kind == Kind.MISSED_CALL) {
       if (answer.isEmpty()) {
         return new Explanation(

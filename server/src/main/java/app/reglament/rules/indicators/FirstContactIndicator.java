@@ -19,10 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * DESIGN.md's indicator 1 ({@code first_contact}): every deal of a managed responsible (won, lost
@@ -115,24 +117,45 @@ public final class FirstContactIndicator implements DealIndicator {
             details));
   }
 
-  /** The first outgoing touch or validly completed task, from creation until now. */
+  /**
+   * The first outgoing touch or validly completed task, from creation until now. Only the tasks
+   * completed before the first touch can be earlier, and they are judged in completion order up to
+   * the first real result: the junk check runs on as few results as the answer needs.
+   */
   static Optional<Instant> firstContact(DealFacts deal, RuleContext context) {
     Instant from = deal.createdAt();
     Instant now = context.now();
-    Stream<Instant> touches = deal.touches().stream().filter(Touch::outgoing).map(Touch::at);
-    Stream<Instant> tasks =
-        deal.tasks().stream()
-            .filter(t -> t.completed() && t.completedAt() != null)
-            .filter(t -> hasRealResult(t, context.junk()))
-            .map(TaskFacts::completedAt);
-    return Stream.concat(touches, tasks)
-        .filter(t -> !t.isBefore(from) && !t.isAfter(now))
-        .min(Instant::compareTo);
+    Instant first = null;
+    for (Touch touch : deal.touches()) {
+      Instant at = touch.at();
+      if (touch.outgoing() && within(at, from, now) && (first == null || at.isBefore(first))) {
+        first = at;
+      }
+    }
+    List<TaskFacts> earlier = new ArrayList<>(0);
+    for (TaskFacts task : deal.tasks()) {
+      Instant at = task.completedAt();
+      if (task.completed()
+          && at != null
+          && within(at, from, now)
+          && (first == null || at.isBefore(first))) {
+        earlier.add(task);
+      }
+    }
+    if (earlier.size() > 1) {
+      earlier.sort(Comparator.comparing(TaskFacts::completedAt));
+    }
+    JunkText junk = context.junk();
+    for (TaskFacts task : earlier) {
+      if (junk.check(task.result(), task.text(), task.previousResult()).isEmpty()) {
+        return Optional.of(task.completedAt());
+      }
+    }
+    return Optional.ofNullable(first);
   }
 
-  private static boolean hasRealResult(TaskFacts task, JunkText junk) {
-    return junk.check(task.result(), JunkText.Context.of(task.text(), task.previousResult()))
-        .isEmpty();
+  private static boolean within(Instant t, Instant from, Instant to) {
+    return !t.isBefore(from) && !t.isAfter(to);
   }
 
   private static Explanation late(

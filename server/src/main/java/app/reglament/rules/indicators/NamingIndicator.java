@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class NamingIndicator implements DealIndicator {
 
+  /** The last template parsed; a template is immutable, so threads may share it. */
+  private volatile NamingTemplate lastParsed;
+
   @Override
   public Indicator indicator() {
     return Indicator.NAMING;
@@ -37,8 +40,7 @@ public final class NamingIndicator implements DealIndicator {
       return;
     }
     String expected =
-        NamingTemplate.parse(naming.template())
-            .render(deal, context.account(), context.calendar().zone());
+        template(naming.template()).render(deal, context.account(), context.calendar().zone());
     if (expected.isEmpty()) {
       return;
     }
@@ -78,6 +80,16 @@ public final class NamingIndicator implements DealIndicator {
                     "Rename the deal to «%s» by the template «%s»: it is called «%s» now.",
                     expected, naming.template(), actual)),
             details));
+  }
+
+  /** The template parsed, once for all the deals of an evaluation: they all have the same one. */
+  private NamingTemplate template(String source) {
+    NamingTemplate last = lastParsed;
+    if (last == null || !last.source().equals(source)) {
+      last = NamingTemplate.parse(source);
+      lastParsed = last;
+    }
+    return last;
   }
 
   /**

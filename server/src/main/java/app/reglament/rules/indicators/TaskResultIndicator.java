@@ -50,9 +50,7 @@ public final class TaskResultIndicator implements DealIndicator {
   private static void evaluate(DealFacts deal, TaskFacts task, RuleContext context, Findings out) {
     String subject = "task:" + task.taskId();
     Optional<JunkText.Verdict> verdict =
-        context
-            .junk()
-            .check(task.result(), JunkText.Context.of(task.text(), task.previousResult()));
+        context.junk().check(task.result(), task.text(), task.previousResult());
     if (verdict.isEmpty()) {
       out.add(
           Finding.compliant(

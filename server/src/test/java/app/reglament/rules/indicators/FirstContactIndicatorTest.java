@@ -137,6 +137,29 @@ class FirstContactIndicatorTest {
             "late_warning warning lead:1 user 101 day 2025-06-16 began 2025-06-16 10:15",
             "-"),
         arguments(
+            "tasks count in completion order, not in the order they are listed",
+            deal(1)
+                .created("2025-06-16 10:00")
+                .task(
+                    doneTask(
+                        7,
+                        MANAGER,
+                        "Связаться с клиентом",
+                        "Отправил КП на почту",
+                        "2025-06-16 10:40"))
+                .task(doneTask(8, MANAGER, "Перезвонить клиенту", "ок", "2025-06-16 10:05"))
+                .task(
+                    doneTask(
+                        9,
+                        MANAGER,
+                        "Перезвонить клиенту",
+                        "Созвонились, клиент ждёт расчёт до пятницы",
+                        "2025-06-16 10:20"))
+                .touch(outgoing("call", MANAGER, "2025-06-16 10:50")),
+            NOW,
+            "late_warning warning lead:1 user 101 day 2025-06-16 began 2025-06-16 10:15",
+            "-"),
+        arguments(
             "an incoming call or message is no first contact",
             deal(1)
                 .created("2025-06-16 10:00")
