@@ -104,7 +104,8 @@ public final class FactsLoader {
             .from(ofLeads.from())
             .where(ofLeads.where())
             .orderBy(LEADS.LEAD_ID)
-            .fetchInto(LEADS);
+            .coerce(LEADS)
+            .fetch();
     if (leads.isEmpty()) {
       return List.of();
     }
@@ -149,7 +150,8 @@ public final class FactsLoader {
         .where(ofHistory.where())
         .orderBy(
             LEAD_STATUS_HISTORY.LEAD_ID, LEAD_STATUS_HISTORY.CHANGED_AT, LEAD_STATUS_HISTORY.ID)
-        .fetchInto(LEAD_STATUS_HISTORY)
+        .coerce(LEAD_STATUS_HISTORY)
+        .fetch()
         .forEach(
             h ->
                 stages
@@ -176,7 +178,8 @@ public final class FactsLoader {
         .from(ofTasks.from())
         .where(ofTasks.where(), TASKS.IS_DELETED.isFalse())
         .orderBy(TASKS.ENTITY_ID, TASKS.CREATED_AT, TASKS.TASK_ID)
-        .fetchInto(TASKS)
+        .coerce(TASKS)
+        .fetch()
         .forEach(
             t ->
                 tasks
@@ -366,7 +369,8 @@ public final class FactsLoader {
     dsl.select(COMMUNICATIONS.fields())
         .from(ofLeads.from())
         .where(ofLeads.where())
-        .fetchInto(COMMUNICATIONS)
+        .coerce(COMMUNICATIONS)
+        .fetch()
         .forEach(c -> touches.computeIfAbsent(c.getLeadId(), k -> new ArrayList<>()).add(touch(c)));
     if (!leadsOfContact.isEmpty()) {
       OneOf ofContacts =
@@ -380,7 +384,8 @@ public final class FactsLoader {
       dsl.select(COMMUNICATIONS.fields())
           .from(ofContacts.from())
           .where(ofContacts.where())
-          .fetchInto(COMMUNICATIONS)
+          .coerce(COMMUNICATIONS)
+          .fetch()
           .forEach(
               c -> {
                 for (long lead : leadsOfContact.getOrDefault(c.getEntityId(), List.of())) {

@@ -54,7 +54,8 @@ final class ViolationStore {
     dsl.select(VIOLATIONS.fields())
         .from(ofScopes.from())
         .where(ofScopes.where(), VIOLATIONS.CLOSED_AT.isNull())
-        .fetchInto(VIOLATIONS)
+        .coerce(VIOLATIONS)
+        .fetch()
         .forEach(r -> open.computeIfAbsent(r.getScope(), s -> new ArrayList<>()).add(open(r)));
     return open;
   }

@@ -62,7 +62,8 @@ import org.jooq.Table;
  *
  * Options: {@code --deals N --tasks N --managers N --incremental N --panel N --seed N}; {@code
  * --dir PATH} keeps the embedded H2 database there rather than in a new temporary directory; {@code
- * --reuse} skips the generation when the database already holds an account of that size.
+ * --reuse} skips the generation when the database already holds an account of that size (and
+ * empties the engine's own tables instead); {@code --generate-only} stops after the generation.
  *
  * <p>With REGLAMENT_TEST_DB_URL set it runs on that MySQL/MariaDB database, otherwise on embedded
  * H2 (a file database with Reglament's usual options). <b>It empties every Reglament table of that
@@ -118,6 +119,9 @@ public final class RulesEngineBench {
           INDICATORS_NAME);
 
       generate(dsl, database, sizes, seed, options.containsKey("reuse"));
+      if (options.containsKey("generate-only")) {
+        return;
+      }
 
       var clock = new MutableClock(NOW);
       var evaluator = new Evaluator(dsl, clock, DEFAULT_RULES, indicators());
