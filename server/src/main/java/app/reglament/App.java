@@ -7,15 +7,23 @@ import app.reglament.config.SecretKeys;
 import app.reglament.db.Database;
 import app.reglament.db.DatabaseSettings;
 import app.reglament.db.Migrations;
+import app.reglament.engine.Compliance;
+import app.reglament.engine.EvaluationWorker;
+import app.reglament.engine.StandardIndicators;
+import app.reglament.engine.StoredRulesSource;
 import app.reglament.health.HealthController;
 import app.reglament.health.HealthService;
 import app.reglament.inbox.InboxRepository;
 import app.reglament.inbox.InboxWorker;
+import app.reglament.rules.config.RulesRepository;
 import app.reglament.sync.SyncScheduler;
 import app.reglament.web.Json;
 import app.reglament.web.ProblemException;
 import app.reglament.web.ProblemType;
 import app.reglament.web.WebServer;
+import app.reglament.widgetapi.DisposableTokens;
+import app.reglament.widgetapi.Origins;
+import app.reglament.widgetapi.WidgetApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.ApiBuilder;
@@ -31,6 +39,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +58,7 @@ public final class App implements AutoCloseable {
   private final JvmGcMetrics gcMetrics;
   private final Optional<AmoConnection> amo;
   private final Javalin http;
+  private final Compliance compliance;
 
   private App(
       Config config,
@@ -57,7 +67,9 @@ public final class App implements AutoCloseable {
       PrometheusMeterRegistry metrics,
       JvmGcMetrics gcMetrics,
       Optional<AmoConnection> amo,
-      Javalin http) {
+      Javalin http,
+      Compliance compliance) {
+    this.compliance = compliance;
     this.config = config;
     this.clock = clock;
     this.database = database;
@@ -84,6 +96,15 @@ public final class App implements AutoCloseable {
       new Migrations(database.dataSource()).migrate();
       var gcMetrics = bindJvmMetrics(metrics);
       ObjectMapper json = Json.mapper();
+      var repository = new RulesRepository(database.dsl(), clock);
+      var rules = new StoredRulesSource(repository);
+      var compliance =
+          new Compliance(
+              database.dsl(),
+              clock,
+              rules,
+              StandardIndicators.create(),
+              EvaluationWorker.Settings.DEFAULTS);
       var health =
           new HealthController(
               new HealthService(
@@ -112,9 +133,12 @@ public final class App implements AutoCloseable {
             ApiBuilder.get("/metrics", health::metrics);
           });
       routes.add(amo.map(AmoConnection::routes).orElse(App::notConfiguredRoutes));
+      if (config.amoConfigured()) {
+        routes.add(widgetRoutes(config, database.dsl(), clock, repository, rules, compliance));
+      }
       routes.addAll(extraRoutes);
       Javalin http = WebServer.create(WebServer.DEFAULT_MAX_REQUEST_BYTES, json, metrics, routes);
-      return new App(config, clock, database, metrics, gcMetrics, amo, http);
+      return new App(config, clock, database, metrics, gcMetrics, amo, http, compliance);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -135,8 +159,42 @@ public final class App implements AutoCloseable {
   public App start() {
     http.start(config.port());
     amo.ifPresent(AmoConnection::start);
+    compliance.start();
     logStarted();
     return this;
+  }
+
+  /**
+   * The widget's API. Its tokens are signed with the integration's secret for our origin; a saved
+   * rules document drops the cached rules at once, and the worker re-evaluates the account.
+   */
+  private static EndpointGroup widgetRoutes(
+      Config config,
+      DSLContext dsl,
+      Clock clock,
+      RulesRepository repository,
+      StoredRulesSource rules,
+      Compliance compliance) {
+    var tokens =
+        new DisposableTokens(
+            config.amoClientSecret().orElseThrow(),
+            config.amoClientId().orElseThrow(),
+            Origins.of(config.publicUrl()).orElseThrow(),
+            clock);
+    return new WidgetApi(
+            tokens,
+            new AccountRepository(dsl),
+            compliance.scores(),
+            rules,
+            repository,
+            accountId -> {
+              rules.forget(accountId);
+              compliance.evaluator().forget(accountId);
+            },
+            dsl,
+            config,
+            clock)
+        .routes();
   }
 
   /** Without the integration's id and secret, its endpoints say so instead of 404. */
@@ -152,6 +210,8 @@ public final class App implements AutoCloseable {
     ApiBuilder.get("/oauth/callback", refuse);
     ApiBuilder.get("/oauth/disconnect", refuse);
     ApiBuilder.post("/hooks/amo/{hookToken}", refuse);
+    ApiBuilder.get(WidgetApi.PREFIX + "/*", refuse);
+    ApiBuilder.put(WidgetApi.PREFIX + "/*", refuse);
   }
 
   private void logStarted() {
@@ -183,6 +243,11 @@ public final class App implements AutoCloseable {
     return http;
   }
 
+  /** The rules engine, its worker and the score reader. */
+  public Compliance compliance() {
+    return compliance;
+  }
+
   public Database database() {
     return database;
   }
@@ -196,6 +261,7 @@ public final class App implements AutoCloseable {
   public void close() {
     log.info("Reglament is stopping");
     http.stop();
+    compliance.close();
     amo.ifPresent(AmoConnection::close);
     gcMetrics.close();
     metrics.close();

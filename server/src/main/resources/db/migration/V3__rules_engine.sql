@@ -55,3 +55,13 @@ CREATE INDEX ix_tasks_previous_result ON tasks (account_id, responsible_user_id,
 -- that a new evaluation of that subject can close what it no longer finds.
 ALTER TABLE violations ADD COLUMN scope VARCHAR(64);
 CREATE INDEX ix_violations_scope ON violations (account_id, scope, closed_at);
+
+-- A violation that closes and later comes back is a new row of its history, so the occurrence
+-- needs no unique key (and an insert is a plain insert, without a scan for duplicates on H2).
+ALTER TABLE violations DROP CONSTRAINT uq_violations_occurrence;
+CREATE INDEX ix_violations_subject ON violations (account_id, indicator, subject_key);
+
+-- One evaluation of an account at a time across instances: the worker that holds the lease
+-- evaluates it (a full evaluation and deal-by-deal updates of the same account never overlap).
+ALTER TABLE accounts ADD COLUMN eval_owner VARCHAR(128);
+ALTER TABLE accounts ADD COLUMN eval_lease_until_at BIGINT;

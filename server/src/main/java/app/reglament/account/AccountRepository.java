@@ -70,6 +70,19 @@ public final class AccountRepository {
         .map(AccountRepository::toAccount);
   }
 
+  /**
+   * Whether a connected (not uninstalled) account lives at this host ({@code sales.amocrm.ru}),
+   * compared without regard to case: how a CORS preflight, which carries no token, learns that its
+   * origin is an amoCRM account of ours.
+   */
+  public boolean connectedAt(String baseDomain) {
+    return dsl.fetchExists(
+        ACCOUNTS,
+        DSL.lower(ACCOUNTS.BASE_DOMAIN)
+            .eq(baseDomain.toLowerCase(java.util.Locale.ROOT))
+            .and(ACCOUNTS.STATE.ne(AccountState.INACTIVE.code())));
+  }
+
   /** Moves the account to a state, with the reason shown to operators; false if no such account. */
   public boolean changeState(long accountId, AccountState state, String reason, Instant now) {
     return dsl.update(ACCOUNTS)

@@ -16,7 +16,9 @@ import app.reglament.inbox.InboxRepository;
 import app.reglament.inbox.InboxWorker;
 import app.reglament.install.InstallController;
 import app.reglament.install.Installer;
+import app.reglament.mirror.ActivityMirror;
 import app.reglament.mirror.DealMirror;
+import app.reglament.mirror.NoteMirror;
 import app.reglament.mirror.ReferenceMirror;
 import app.reglament.sync.AccountSync;
 import app.reglament.sync.SyncScheduler;
@@ -75,7 +77,14 @@ public final class AmoConnection implements AutoCloseable {
         new AmoClient(tokens, AmoClientSettings.defaults().withRequestsPerSecond(config.amoRps()));
     var syncState = new SyncStateRepository(dsl);
     var sync =
-        new AccountSync(client, new ReferenceMirror(dsl), new DealMirror(dsl), syncState, clock);
+        new AccountSync(
+            client,
+            new ReferenceMirror(dsl),
+            new DealMirror(dsl, clock),
+            new NoteMirror(dsl, clock),
+            new ActivityMirror(dsl),
+            syncState,
+            clock);
     var inbox = new InboxRepository(dsl);
     this.scheduler = new SyncScheduler(sync, syncState, clock, syncSettings);
     this.worker = new InboxWorker(inbox, new WebhookProcessor(sync), tokens, clock, inboxSettings);

@@ -23,15 +23,18 @@ final class ActivityLoader {
     this.dsl = dsl;
   }
 
-  /** The start of the event history Reglament holds for the account (never before the window). */
+  /**
+   * The start of the event history Reglament holds for the account (the initial sync's events
+   * window; never before {@link #WINDOW}).
+   */
   Instant historyFrom(long accountId, Instant now) {
     Instant floor = now.minus(WINDOW);
     Instant from =
-        dsl.select(ACCOUNTS.INSTALLED_AT)
+        dsl.select(ACCOUNTS.HISTORY_FROM_AT, ACCOUNTS.INSTALLED_AT)
             .from(ACCOUNTS)
             .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
-            .fetchOptional(ACCOUNTS.INSTALLED_AT)
-            .map(installed -> installed.minus(Duration.ofDays(30)))
+            .fetchOptional(
+                r -> r.value1() != null ? r.value1() : r.value2().minus(Duration.ofDays(30)))
             .orElse(floor);
     return from.isBefore(floor) ? floor : from;
   }

@@ -25,8 +25,13 @@ import org.slf4j.LoggerFactory;
 public final class EvaluationWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EvaluationWorker.class);
 
-  public record Settings(Duration interval, int batch) {
-    public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(2), 1000);
+  /**
+   * @param lease how long a worker may hold an account before another instance may take it over (a
+   *     crashed instance's accounts are picked up after it); longer than a full evaluation
+   */
+  public record Settings(Duration interval, int batch, Duration lease) {
+    public static final Settings DEFAULTS =
+        new Settings(Duration.ofSeconds(2), 1000, Duration.ofMinutes(10));
   }
 
   private final DSLContext dsl;
@@ -34,6 +39,7 @@ public final class EvaluationWorker implements AutoCloseable {
   private final Evaluator evaluator;
   private final RulesSource rules;
   private final Settings settings;
+  private final String owner = "evaluation-" + java.util.UUID.randomUUID();
   private ScheduledExecutorService executor;
 
   public EvaluationWorker(
@@ -49,14 +55,43 @@ public final class EvaluationWorker implements AutoCloseable {
   public int runOnce() {
     int done = 0;
     for (long accountId : readyAccounts()) {
+      if (!claim(accountId)) {
+        continue; // another instance is evaluating it
+      }
       try {
         done += runAccount(accountId);
       } catch (RuntimeException e) {
         // One account's failure must not starve the others; the next pass tries again.
         log.warn("Evaluating account {} failed: {}", accountId, e.toString(), e);
+      } finally {
+        release(accountId);
       }
     }
     return done;
+  }
+
+  /** Takes the account's evaluation lease when it is free, expired or already ours. */
+  private boolean claim(long accountId) {
+    Instant now = clock.instant();
+    return dsl.update(ACCOUNTS)
+            .set(ACCOUNTS.EVAL_OWNER, owner)
+            .set(ACCOUNTS.EVAL_LEASE_UNTIL_AT, now.plus(settings.lease()))
+            .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
+            .and(
+                ACCOUNTS
+                    .EVAL_LEASE_UNTIL_AT
+                    .isNull()
+                    .or(ACCOUNTS.EVAL_LEASE_UNTIL_AT.lt(now))
+                    .or(ACCOUNTS.EVAL_OWNER.eq(owner)))
+            .execute()
+        == 1;
+  }
+
+  private void release(long accountId) {
+    dsl.update(ACCOUNTS)
+        .setNull(ACCOUNTS.EVAL_LEASE_UNTIL_AT)
+        .where(ACCOUNTS.ACCOUNT_ID.eq(accountId), ACCOUNTS.EVAL_OWNER.eq(owner))
+        .execute();
   }
 
   /** Runs passes until one finds nothing to do (tests and the demo's catch-up). */

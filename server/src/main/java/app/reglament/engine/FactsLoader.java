@@ -6,6 +6,8 @@ import static app.reglament.db.generated.Tables.CUSTOM_FIELDS;
 import static app.reglament.db.generated.Tables.LEADS;
 import static app.reglament.db.generated.Tables.LEAD_CONTACTS;
 import static app.reglament.db.generated.Tables.LEAD_STATUS_HISTORY;
+import static app.reglament.db.generated.Tables.NOTES;
+import static app.reglament.db.generated.Tables.PIPELINES;
 import static app.reglament.db.generated.Tables.STATUSES;
 import static app.reglament.db.generated.Tables.TASKS;
 import static app.reglament.db.generated.Tables.USERS;
@@ -90,7 +92,12 @@ public final class FactsLoader {
                     f.getFieldId(),
                     new AccountFacts.FieldDefinition(
                         f.getFieldId(), f.getName(), f.getFieldType())));
-    return new AccountFacts(accountId, users, pipelines, fields);
+    Map<Long, String> pipelineNames =
+        dsl.select(PIPELINES.PIPELINE_ID, PIPELINES.NAME)
+            .from(PIPELINES)
+            .where(PIPELINES.ACCOUNT_ID.eq(accountId))
+            .fetchMap(PIPELINES.PIPELINE_ID, PIPELINES.NAME);
+    return new AccountFacts(accountId, users, pipelines, fields, pipelineNames);
   }
 
   /** The deals with these ids that the mirror has (deleted ones included, marked so). */
@@ -411,7 +418,27 @@ public final class FactsLoader {
   }
 
   private Map<Long, List<NoteFacts>> notes(long accountId, List<Long> leadIds) {
-    return Map.of();
+    Map<Long, List<NoteFacts>> notes = new HashMap<>();
+    OneOf ofLeads = OneOf.of(dsl, NOTES, NOTES.LEAD_ID, leadIds, NOTES.ACCOUNT_ID.eq(accountId));
+    dsl.select(NOTES.fields())
+        .from(ofLeads.from())
+        .where(ofLeads.where())
+        .orderBy(NOTES.LEAD_ID, NOTES.CREATED_AT, NOTES.NOTE_ID)
+        .coerce(NOTES)
+        .fetch()
+        .forEach(
+            n ->
+                notes
+                    .computeIfAbsent(n.getLeadId(), k -> new ArrayList<>())
+                    .add(
+                        new NoteFacts(
+                            n.getNoteId(),
+                            n.getNoteType(),
+                            n.getText(),
+                            n.getDuration(),
+                            n.getCreatedBy(),
+                            n.getCreatedAt())));
+    return notes;
   }
 
   private static List<FieldValue> fields(String json) {

@@ -89,8 +89,8 @@ final class ViolationStore {
 
   /**
    * Plans the writes that make a scope's open violations equal its violated findings: new ones
-   * opened (or a closed occurrence with the same start reopened), changed ones updated, the rest
-   * closed.
+   * opened, changed ones updated, the rest closed. A violation that comes back after it closed is a
+   * new row, so its history shows both.
    */
   static void plan(Writes out, String scope, List<Open> open, List<Finding> findings) {
     Map<String, Open> byKey = new LinkedHashMap<>();

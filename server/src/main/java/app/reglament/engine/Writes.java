@@ -34,7 +34,7 @@ final class Writes {
     subjects.add(new Object[] {accountId, subject, leadId, contributions, now, recheckAt});
   }
 
-  /** A new violation, or a closed one with the same start opened again. */
+  /** A new violation (one that comes back after it closed is a new row too). */
   void open(String scope, Finding f, String details) {
     opened.add(
         new Object[] {
@@ -65,11 +65,7 @@ final class Writes {
     return subjects.size() + opened.size() + changed.size() + closed.size();
   }
 
-  /**
-   * Executes everything, in the caller's transaction if it has one. Closes go before opens: an
-   * occurrence closed by one subject and found again by another (a task moved to another deal) is
-   * open afterwards, whichever subject came first.
-   */
+  /** Executes everything, in the caller's transaction if it has one. */
   void execute(DSLContext dsl) {
     execute(dsl, subjectTemplate(dsl), subjects);
     execute(dsl, closeTemplate(dsl), closed);
@@ -116,21 +112,7 @@ final class Writes {
         .set(VIOLATIONS.USER_ID, 0L)
         .set(VIOLATIONS.DETAILS, "")
         .set(VIOLATIONS.BEGAN_AT, Instant.EPOCH)
-        .set(VIOLATIONS.DETECTED_AT, Instant.EPOCH)
-        // The occurrence key named, not "any duplicate key": on H2 jOOQ turns the latter into a
-        // MERGE whose OR-ed key conditions scan the whole table for every row.
-        .onConflict(
-            VIOLATIONS.ACCOUNT_ID,
-            VIOLATIONS.INDICATOR,
-            VIOLATIONS.SUBJECT_KEY,
-            VIOLATIONS.BEGAN_AT)
-        .doUpdate()
-        .set(VIOLATIONS.SEVERITY, DSL.excluded(VIOLATIONS.SEVERITY))
-        .set(VIOLATIONS.SCOPE, DSL.excluded(VIOLATIONS.SCOPE))
-        .set(VIOLATIONS.LEAD_ID, DSL.excluded(VIOLATIONS.LEAD_ID))
-        .set(VIOLATIONS.USER_ID, DSL.excluded(VIOLATIONS.USER_ID))
-        .set(VIOLATIONS.DETAILS, DSL.excluded(VIOLATIONS.DETAILS))
-        .set(VIOLATIONS.CLOSED_AT, DSL.inline(null, VIOLATIONS.CLOSED_AT));
+        .set(VIOLATIONS.DETECTED_AT, Instant.EPOCH);
   }
 
   private static Query changeTemplate(DSLContext dsl) {

@@ -13,15 +13,13 @@ import app.reglament.db.generated.tables.records.LeadContactsRecord;
 import app.reglament.db.generated.tables.records.LeadStatusHistoryRecord;
 import app.reglament.db.generated.tables.records.LeadsRecord;
 import app.reglament.db.generated.tables.records.TasksRecord;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 /**
@@ -31,9 +29,17 @@ import org.jooq.impl.DSL;
  */
 public final class DealMirror {
   private final DSLContext dsl;
+  private final Clock clock;
 
+  /** A mirror whose marks for the rules engine carry the system time (tests and tools). */
   public DealMirror(DSLContext dsl) {
+    this(dsl, Clock.systemUTC());
+  }
+
+  /** A mirror that marks every deal it changes for the rules engine, at the clock's time. */
+  public DealMirror(DSLContext dsl, Clock clock) {
     this.dsl = dsl;
+    this.clock = clock;
   }
 
   /**
@@ -48,7 +54,7 @@ public final class DealMirror {
         tx -> {
           DSLContext t = tx.dsl();
           List<Rows.Lead> leads =
-              notOlder(
+              Upserts.notOlder(
                   t,
                   incoming,
                   Rows.Lead::id,
@@ -61,6 +67,7 @@ public final class DealMirror {
           }
           Upserts.upsert(t, leads.stream().map(lead -> toRecord(accountId, lead, now)).toList());
           List<Long> ids = leads.stream().map(Rows.Lead::id).toList();
+          DirtyLeads.mark(t, accountId, ids, clock.instant());
           t.deleteFrom(LEAD_CONTACTS)
               .where(LEAD_CONTACTS.ACCOUNT_ID.eq(accountId))
               .and(LEAD_CONTACTS.LEAD_ID.in(ids))
@@ -103,39 +110,12 @@ public final class DealMirror {
     return r;
   }
 
-  /** The incoming rows that are at least as recent as the mirror's copy (or new to it). */
-  private static <T> List<T> notOlder(
-      DSLContext dsl,
-      List<T> incoming,
-      Function<T, Long> idOf,
-      Function<T, Instant> updatedAtOf,
-      TableField<?, Long> idField,
-      TableField<?, Instant> updatedField,
-      Condition ofAccount) {
-    if (incoming.isEmpty()) {
-      return incoming;
-    }
-    Map<Long, Instant> held =
-        dsl.select(idField, updatedField)
-            .from(idField.getTable())
-            .where(ofAccount)
-            .and(idField.in(incoming.stream().map(idOf).toList()))
-            .fetchMap(idField, updatedField);
-    return incoming.stream()
-        .filter(
-            row -> {
-              Instant mine = held.get(idOf.apply(row));
-              Instant theirs = updatedAtOf.apply(row);
-              return mine == null || theirs == null || !theirs.isBefore(mine);
-            })
-        .toList();
-  }
-
   /** Marks deals that amoCRM no longer returns as deleted (their history stays). */
   public int markLeadsDeleted(long accountId, Collection<Long> leadIds, Instant now) {
     if (leadIds.isEmpty()) {
       return 0;
     }
+    DirtyLeads.mark(dsl, accountId, leadIds, clock.instant());
     return dsl.update(LEADS)
         .set(LEADS.IS_DELETED, true)
         .set(LEADS.SYNCED_AT, now)
@@ -146,7 +126,7 @@ public final class DealMirror {
 
   public void upsertContacts(long accountId, List<Rows.Contact> incoming) {
     List<Rows.Contact> contacts =
-        notOlder(
+        Upserts.notOlder(
             dsl,
             incoming,
             Rows.Contact::id,
@@ -166,11 +146,19 @@ public final class DealMirror {
                         c.responsibleUserId(),
                         c.updatedAt()))
             .toList());
+    DirtyLeads.markContacts(
+        dsl, accountId, contacts.stream().map(Rows.Contact::id).toList(), clock.instant());
   }
 
+  /**
+   * Writes tasks read from amoCRM. amoCRM keeps no completion time on a task: a task first seen
+   * completed gets its {@code updated_at}, the {@code task_completed} event replaces that with the
+   * real moment ({@link #recordTaskCompletions}), and later reads of the still completed task keep
+   * whichever is held. A task that is open again loses it.
+   */
   public void upsertTasks(long accountId, List<Rows.Task> incoming, Instant now) {
     List<Rows.Task> tasks =
-        notOlder(
+        Upserts.notOlder(
             dsl,
             incoming,
             Rows.Task::id,
@@ -178,6 +166,17 @@ public final class DealMirror {
             TASKS.TASK_ID,
             TASKS.UPDATED_AT,
             TASKS.ACCOUNT_ID.eq(accountId));
+    if (tasks.isEmpty()) {
+      return;
+    }
+    Map<Long, Instant> completedAt =
+        dsl.select(TASKS.TASK_ID, TASKS.COMPLETED_AT)
+            .from(TASKS)
+            .where(TASKS.ACCOUNT_ID.eq(accountId))
+            .and(TASKS.TASK_ID.in(tasks.stream().map(Rows.Task::id).toList()))
+            .and(TASKS.IS_COMPLETED.isTrue())
+            .and(TASKS.COMPLETED_AT.isNotNull())
+            .fetchMap(TASKS.TASK_ID, TASKS.COMPLETED_AT);
     Upserts.upsert(
         dsl,
         tasks.stream()
@@ -197,19 +196,64 @@ public final class DealMirror {
                   r.setCreatedBy(task.createdBy());
                   r.setCreatedAt(task.createdAt());
                   r.setUpdatedAt(task.updatedAt());
-                  // amoCRM has no completion time on the task; its last update is the best bound.
-                  r.setCompletedAt(task.completed() ? task.updatedAt() : null);
+                  r.setCompletedAt(
+                      task.completed()
+                          ? completedAt.getOrDefault(task.id(), task.updatedAt())
+                          : null);
                   r.setIsDeleted(false);
                   r.setSyncedAt(now);
                   return r;
                 })
             .toList());
+    DirtyLeads.mark(
+        dsl,
+        accountId,
+        tasks.stream()
+            .filter(task -> "leads".equals(task.entityType()) && task.entityId() != null)
+            .map(Rows.Task::entityId)
+            .toList(),
+        clock.instant());
+  }
+
+  /**
+   * Sets the completion time of completed tasks from their {@code task_completed} events: for each
+   * task, the latest such event of one walk. A walk covers everything since its start, so the
+   * latest event it saw is the task's latest completion; an open task is left alone (it was opened
+   * again after that event).
+   */
+  public void recordTaskCompletions(long accountId, Map<Long, Instant> completions) {
+    if (completions.isEmpty()) {
+      return;
+    }
+    dsl.batch(
+            completions.entrySet().stream()
+                .map(
+                    c ->
+                        dsl.update(TASKS)
+                            .set(TASKS.COMPLETED_AT, c.getValue())
+                            .where(TASKS.ACCOUNT_ID.eq(accountId))
+                            .and(TASKS.TASK_ID.eq(c.getKey()))
+                            .and(TASKS.IS_COMPLETED.isTrue()))
+                .toList())
+        .execute();
+    DirtyLeads.markTasks(dsl, accountId, completions.keySet(), clock.instant());
+  }
+
+  /** When each completed, live task was completed. */
+  public Map<Long, Instant> completionTimes(long accountId) {
+    return dsl.select(TASKS.TASK_ID, TASKS.COMPLETED_AT)
+        .from(TASKS)
+        .where(TASKS.ACCOUNT_ID.eq(accountId))
+        .and(TASKS.IS_COMPLETED.isTrue())
+        .and(TASKS.IS_DELETED.isFalse())
+        .fetchMap(TASKS.TASK_ID, TASKS.COMPLETED_AT);
   }
 
   public int markTasksDeleted(long accountId, Collection<Long> taskIds, Instant now) {
     if (taskIds.isEmpty()) {
       return 0;
     }
+    DirtyLeads.markTasks(dsl, accountId, taskIds, clock.instant());
     return dsl.update(TASKS)
         .set(TASKS.IS_DELETED, true)
         .set(TASKS.SYNCED_AT, now)
@@ -220,6 +264,8 @@ public final class DealMirror {
 
   /** Appends stage entries not seen before; returns how many were new. */
   public int appendStatusChanges(long accountId, List<Rows.StatusChange> changes) {
+    DirtyLeads.mark(
+        dsl, accountId, changes.stream().map(Rows.StatusChange::leadId).toList(), clock.instant());
     return Upserts.insertNew(
         dsl,
         changes.stream()
@@ -240,25 +286,66 @@ public final class DealMirror {
             .toList());
   }
 
-  /** Records communications not seen before; returns how many were new. */
+  /**
+   * Records communications not seen before; returns how many were new. An incoming call whose note
+   * the mirror already holds is marked missed here when that note lasted 0 seconds.
+   */
   public int recordCommunications(long accountId, List<Rows.Communication> communications) {
-    return Upserts.insertNew(
+    int inserted =
+        Upserts.insertNew(
+            dsl,
+            communications.stream()
+                .map(
+                    c ->
+                        new CommunicationsRecord(
+                            accountId,
+                            c.sourceKey(),
+                            c.channel(),
+                            c.direction(),
+                            c.missed(),
+                            c.entityType(),
+                            c.entityId(),
+                            c.leadId(),
+                            c.userId(),
+                            c.occurredAt(),
+                            c.noteId()))
+                .toList());
+    MissedCalls.settle(
         dsl,
+        accountId,
         communications.stream()
-            .map(
-                c ->
-                    new CommunicationsRecord(
-                        accountId,
-                        c.sourceKey(),
-                        c.channel(),
-                        c.direction(),
-                        c.missed(),
-                        c.entityType(),
-                        c.entityId(),
-                        c.leadId(),
-                        c.userId(),
-                        c.occurredAt()))
+            .filter(
+                c -> c.noteId() != null && "call".equals(c.channel()) && "in".equals(c.direction()))
+            .map(Rows.Communication::noteId)
             .toList());
+    Instant now = clock.instant();
+    DirtyLeads.mark(
+        dsl,
+        accountId,
+        communications.stream()
+            .map(Rows.Communication::leadId)
+            .filter(java.util.Objects::nonNull)
+            .toList(),
+        now);
+    DirtyLeads.markContacts(
+        dsl,
+        accountId,
+        communications.stream()
+            .filter(c -> c.leadId() == null && "contact".equals(c.entityType()))
+            .map(Rows.Communication::entityId)
+            .toList(),
+        now);
+    return inserted;
+  }
+
+  /** Missed incoming calls per deal. */
+  public Map<Long, Integer> missedCallsPerLead(long accountId) {
+    return dsl.select(COMMUNICATIONS.LEAD_ID, DSL.count())
+        .from(COMMUNICATIONS)
+        .where(COMMUNICATIONS.ACCOUNT_ID.eq(accountId))
+        .and(COMMUNICATIONS.IS_MISSED.isTrue())
+        .groupBy(COMMUNICATIONS.LEAD_ID)
+        .fetchMap(COMMUNICATIONS.LEAD_ID, DSL.count());
   }
 
   /** The mirrored stage of a deal, if the deal is known. */

@@ -87,7 +87,13 @@ public final class Rows {
       Instant changedAt,
       String sourceKey) {}
 
-  /** A call, chat message, mail or SMS on a deal or a contact. */
+  /**
+   * A call, chat message, mail or SMS on a deal or a contact.
+   *
+   * @param missed as first recorded; the mirror keeps it equal to "its call note lasted 0 seconds"
+   *     for incoming calls whose note it holds (see {@link MissedCalls})
+   * @param noteId the note the event points to (a call's note carries its duration), or null
+   */
   public record Communication(
       String sourceKey,
       String channel,
@@ -97,5 +103,31 @@ public final class Rows {
       long entityId,
       Long leadId,
       Long userId,
-      Instant occurredAt) {}
+      Instant occurredAt,
+      Long noteId) {}
+
+  /**
+   * A note on a deal.
+   *
+   * @param type amoCRM's {@code note_type} ({@code common}, {@code call_in}, {@code call_out} ...)
+   * @param text {@code params.text} where the type has one (a comment, an SMS, a system message)
+   * @param duration a call note's {@code params.duration} in seconds, else null
+   */
+  public record Note(
+      long id,
+      long leadId,
+      String type,
+      String text,
+      Integer duration,
+      Long createdBy,
+      Instant createdAt,
+      Instant updatedAt) {}
+
+  /**
+   * A minute in which a user was active in the CRM.
+   *
+   * @param source {@code event} (he made an amoCRM event in it) or {@code extension}
+   * @param leadId the deal he worked on, when known
+   */
+  public record Heartbeat(long userId, Instant minuteAt, String source, Long leadId) {}
 }

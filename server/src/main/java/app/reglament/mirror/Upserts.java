@@ -1,9 +1,14 @@
 package app.reglament.mirror;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
+import org.jooq.TableField;
 import org.jooq.TableRecord;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
@@ -55,5 +60,33 @@ final class Upserts {
       inserted += Math.max(count, 0);
     }
     return inserted;
+  }
+
+  /** The incoming rows that are at least as recent as the mirror's copy (or new to it). */
+  static <T> List<T> notOlder(
+      DSLContext dsl,
+      List<T> incoming,
+      Function<T, Long> idOf,
+      Function<T, Instant> updatedAtOf,
+      TableField<?, Long> idField,
+      TableField<?, Instant> updatedField,
+      Condition ofAccount) {
+    if (incoming.isEmpty()) {
+      return incoming;
+    }
+    Map<Long, Instant> held =
+        dsl.select(idField, updatedField)
+            .from(idField.getTable())
+            .where(ofAccount)
+            .and(idField.in(incoming.stream().map(idOf).toList()))
+            .fetchMap(idField, updatedField);
+    return incoming.stream()
+        .filter(
+            row -> {
+              Instant mine = held.get(idOf.apply(row));
+              Instant theirs = updatedAtOf.apply(row);
+              return mine == null || theirs == null || !theirs.isBefore(mine);
+            })
+        .toList();
   }
 }

@@ -3,14 +3,17 @@ package app.reglament.sync;
 import app.reglament.amo.api.AmoClient;
 import app.reglament.amo.api.EntityFilter;
 import app.reglament.amo.api.EventFilter;
+import app.reglament.amo.api.NoteFilter;
 import app.reglament.amo.api.TaskFilter;
 import app.reglament.amo.api.model.AmoAccount;
 import app.reglament.amo.api.model.Contact;
-import app.reglament.amo.api.model.Event;
 import app.reglament.amo.api.model.Lead;
+import app.reglament.amo.api.model.Note;
 import app.reglament.amo.api.model.Pipeline;
 import app.reglament.amo.api.model.Task;
+import app.reglament.mirror.ActivityMirror;
 import app.reglament.mirror.DealMirror;
+import app.reglament.mirror.NoteMirror;
 import app.reglament.mirror.ReferenceMirror;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,20 +22,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Brings an account's mirror in line with amoCRM: the initial sync (reference data, every lead,
- * contact and task, and the last 30 days of events), the periodic reconciliation (whatever changed
- * since the cursors, which repairs lost webhooks), and the targeted re-read of what webhooks
- * touched. Every write is idempotent, so overlapping windows and repeats are harmless.
+ * contact, task and lead note, and the last 30 days of events of every type), the periodic
+ * reconciliation (whatever changed since the cursors, which repairs lost webhooks), and the
+ * targeted re-read of what webhooks touched. Every write is idempotent, so overlapping windows and
+ * repeats are harmless.
  */
 public final class AccountSync {
   private static final Logger log = LoggerFactory.getLogger(AccountSync.class);
@@ -42,19 +43,11 @@ public final class AccountSync {
   /** Pulls start this much before the cursor: amoCRM's lists are not strictly ordered in time. */
   static final Duration CURSOR_OVERLAP = Duration.ofMinutes(2);
 
-  static final String[] EVENT_TYPES =
-      Stream.concat(
-              Stream.of(
-                  Mapping.STATUS_CHANGED,
-                  Mapping.LEAD_DELETED,
-                  Mapping.LEAD_RESTORED,
-                  Mapping.TASK_DELETED),
-              Mapping.COMMUNICATION_EVENTS.keySet().stream().sorted())
-          .toArray(String[]::new);
-
   private final AmoClient amo;
   private final ReferenceMirror reference;
   private final DealMirror deals;
+  private final NoteMirror notes;
+  private final ActivityMirror activity;
   private final SyncStateRepository state;
   private final Clock clock;
 
@@ -62,11 +55,15 @@ public final class AccountSync {
       AmoClient amo,
       ReferenceMirror reference,
       DealMirror deals,
+      NoteMirror notes,
+      ActivityMirror activity,
       SyncStateRepository state,
       Clock clock) {
     this.amo = amo;
     this.reference = reference;
     this.deals = deals;
+    this.notes = notes;
+    this.activity = activity;
     this.state = state;
     this.clock = clock;
   }
@@ -120,17 +117,30 @@ public final class AccountSync {
               progress.count("tasks", tasks.addAndGet(page.size()));
             });
 
-    progress.phase("events", clock.instant());
-    pullEvents(accountId, started.minus(EVENTS_WINDOW), progress);
+    progress.phase("notes", clock.instant());
+    var noteCount = new AtomicInteger();
+    walkNotes(
+        accountId,
+        Instant.EPOCH,
+        page -> {
+          notes.upsert(accountId, page.stream().map(Mapping::note).toList());
+          progress.count("notes", noteCount.addAndGet(page.size()));
+        });
 
-    state.saveCursors(accountId, started, started, started);
+    progress.phase("events", clock.instant());
+    Instant historyFrom = started.minus(EVENTS_WINDOW);
+    pullEvents(accountId, historyFrom, progress);
+
+    state.markHistoryFrom(accountId, historyFrom);
+    state.saveCursors(accountId, started);
     progress.done(clock.instant());
     log.info(
-        "Initial sync of account {} done: {} leads, {} contacts, {} tasks",
+        "Initial sync of account {} done: {} leads, {} contacts, {} tasks, {} notes",
         accountId,
         leads.get(),
         contacts.get(),
-        tasks.get());
+        tasks.get(),
+        noteCount.get());
   }
 
   /** Pulls what changed since the cursors; a webhook that never came is repaired here. */
@@ -166,14 +176,23 @@ public final class AccountSync {
             page ->
                 deals.upsertTasks(
                     accountId, page.stream().map(Mapping::task).toList(), clock.instant()));
+    // No notes cursor yet: the account was synced before notes were mirrored, so read them all.
+    walkNotes(
+        accountId,
+        cursors.notes().map(at -> at.minus(CURSOR_OVERLAP)).orElse(Instant.EPOCH),
+        page -> {
+          notes.upsert(accountId, page.stream().map(Mapping::note).toList());
+          lease.renew();
+        });
     pullEvents(accountId, cursors.events().orElse(started).minus(CURSOR_OVERLAP), progress);
-    state.saveCursors(accountId, started, started, started);
+    state.saveCursors(accountId, started);
     state.saveStatus(accountId, progress.status.reconciled(clock.instant()));
   }
 
   /**
-   * Re-reads what webhooks said changed, then the events since the cursor (stage moves and
-   * communications). Entities amoCRM no longer returns are marked deleted.
+   * Re-reads what webhooks said changed, then the events since the cursor (stage moves,
+   * communications, completions, activity), then, when those events added notes to deals, the notes
+   * changed since the notes cursor. Entities amoCRM no longer returns are marked deleted.
    */
   public void refresh(
       long accountId,
@@ -192,8 +211,18 @@ public final class AccountSync {
     SyncStateRepository.Cursors cursors = state.cursors(accountId);
     if (cursors.events().isPresent()) {
       Instant pulled = clock.instant();
-      pullEvents(accountId, cursors.events().get().minus(CURSOR_OVERLAP), null);
+      EventWalk events = pullEvents(accountId, cursors.events().get().minus(CURSOR_OVERLAP), null);
       state.saveEventsCursor(accountId, pulled);
+      if (events.notesAdded() && cursors.notes().isPresent()) {
+        // One walk of what changed since the cursor (usually one request for any number of deals)
+        // rather than every note of each deal again.
+        Instant notesPulled = clock.instant();
+        walkNotes(
+            accountId,
+            cursors.notes().get().minus(CURSOR_OVERLAP),
+            page -> notes.upsert(accountId, page.stream().map(Mapping::note).toList()));
+        state.saveNotesCursor(accountId, notesPulled);
+      }
     }
   }
 
@@ -218,6 +247,16 @@ public final class AccountSync {
         consumer);
   }
 
+  private void walkNotes(long accountId, Instant from, Consumer<List<Note>> consumer) {
+    ChangedSince.walk(
+        from,
+        amo.notes().pageLimit(),
+        (since, page) -> amo.notes().changedPage(accountId, NoteFilter.updatedSince(since), page),
+        Note::id,
+        Note::updatedAt,
+        consumer);
+  }
+
   private void syncReference(long accountId, Progress progress) {
     AmoAccount account = amo.setup().account(accountId);
     var users = amo.setup().users(accountId).stream().map(Mapping::user).toList();
@@ -238,34 +277,28 @@ public final class AccountSync {
   }
 
   /**
-   * Applies the events since {@code from}: stage history and communications are appended as they
-   * come; deals and tasks that were deleted or restored are re-read once at the end, because amoCRM
-   * lists events newest first and a deal deleted, then restored, must end up restored.
+   * Applies the events since {@code from}, of every type in one walk (each user's event is a minute
+   * of activity): stage history, communications and activity are stored as they come; deals and
+   * tasks that were deleted or restored are re-read once at the end, because amoCRM lists events
+   * newest first and a deal deleted, then restored, must end up restored; then the completion
+   * times.
    */
-  private void pullEvents(long accountId, Instant from, Progress progress) {
-    var seen = new AtomicInteger();
-    Set<Long> leadsToRecheck = new TreeSet<>();
-    Set<Long> tasksToRecheck = new TreeSet<>();
+  private EventWalk pullEvents(long accountId, Instant from, Progress progress) {
+    EventWalk walk = new EventWalk(accountId, deals, activity);
     amo.events()
         .forEachPage(
             accountId,
-            EventFilter.since(from).ofTypes(EVENT_TYPES),
+            EventFilter.since(from),
             page -> {
-              deals.appendStatusChanges(
-                  accountId,
-                  page.stream().map(Mapping::statusChange).flatMap(Optional::stream).toList());
-              deals.recordCommunications(
-                  accountId,
-                  page.stream().map(Mapping::communication).flatMap(Optional::stream).toList());
-              leadsToRecheck.addAll(idsOf(page, Mapping.LEAD_DELETED));
-              leadsToRecheck.addAll(idsOf(page, Mapping.LEAD_RESTORED));
-              tasksToRecheck.addAll(idsOf(page, Mapping.TASK_DELETED));
+              walk.apply(page);
               if (progress != null) {
-                progress.count("events", seen.addAndGet(page.size()));
+                progress.count("events", walk.seen());
               }
             });
-    recheckLeads(accountId, leadsToRecheck);
-    recheckTasks(accountId, tasksToRecheck);
+    recheckLeads(accountId, walk.leadsToRecheck());
+    recheckTasks(accountId, walk.tasksToRecheck());
+    walk.finish();
+    return walk;
   }
 
   /** Re-reads deals by id: what amoCRM returns is stored, what it no longer has is deleted. */
@@ -287,14 +320,6 @@ public final class AccountSync {
     List<Task> tasks = amo.tasks().list(accountId, TaskFilter.ids(taskIds));
     deals.upsertTasks(accountId, tasks.stream().map(Mapping::task).toList(), now);
     deals.markTasksDeleted(accountId, missing(taskIds, tasks.stream().map(Task::id).toList()), now);
-  }
-
-  private static List<Long> idsOf(List<Event> events, String type) {
-    return events.stream()
-        .filter(e -> type.equals(e.type()) && e.entityId() != null)
-        .map(Event::entityId)
-        .distinct()
-        .toList();
   }
 
   private static List<Long> missing(Collection<Long> asked, List<Long> returned) {

@@ -7,16 +7,22 @@ import app.reglament.amo.api.model.CustomFieldDefinition;
 import app.reglament.amo.api.model.Event;
 import app.reglament.amo.api.model.Lead;
 import app.reglament.amo.api.model.LossReason;
+import app.reglament.amo.api.model.Note;
 import app.reglament.amo.api.model.Pipeline;
 import app.reglament.amo.api.model.Task;
+import app.reglament.mirror.ActivityMirror;
 import app.reglament.mirror.Rows;
 import app.reglament.web.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Turns amoCRM's API records into the mirror's rows. Pure functions. */
 final class Mapping {
@@ -38,12 +44,27 @@ final class Mapping {
   static final String LEAD_DELETED = "lead_deleted";
   static final String LEAD_RESTORED = "lead_restored";
   static final String TASK_DELETED = "task_deleted";
+  static final String TASK_COMPLETED = "task_completed";
+
+  /** Event types that mean a note was added to the entity. */
+  static final Set<String> NOTE_EVENTS =
+      Set.of(
+          "common_note_added",
+          "service_note_added",
+          "incoming_call",
+          "outgoing_call",
+          "incoming_sms",
+          "outgoing_sms");
+
+  /** Note types whose {@code params.duration} is a call's length. */
+  static final Set<String> CALL_NOTES = Set.of("call_in", "call_out");
 
   /** Column sizes of the mirror; longer texts from amoCRM are cut rather than refused. */
   static final int NAME_LENGTH = 255;
 
   static final int LEAD_NAME_LENGTH = 1000;
   static final int TASK_TEXT_LENGTH = 4000;
+  static final int NOTE_TYPE_LENGTH = 64;
 
   private Mapping() {}
 
@@ -189,7 +210,75 @@ final class Mapping {
             e.entityId(),
             leadId,
             e.createdBy(),
-            e.createdAt()));
+            e.createdAt(),
+            noteIdOf(e.valueAfter()).orElse(null)));
+  }
+
+  /** A note on a deal; a call note keeps its duration (0 seconds: nobody answered). */
+  static Rows.Note note(Note n) {
+    JsonNode params = n.params() == null ? NullNode.getInstance() : n.params();
+    JsonNode text = params.path("text");
+    JsonNode duration = params.path("duration");
+    return new Rows.Note(
+        n.id(),
+        n.entityId(),
+        n.noteType() == null ? "unknown" : cut(n.noteType(), NOTE_TYPE_LENGTH),
+        text.isValueNode() && !text.isNull() ? cut(text.asText(), TASK_TEXT_LENGTH) : null,
+        CALL_NOTES.contains(n.noteType()) && isWholeNumber(duration) ? duration.asInt() : null,
+        n.createdBy(),
+        n.createdAt(),
+        n.updatedAt());
+  }
+
+  /**
+   * The minute a user made an event in, on the event's deal; events of robots (user 0) are none.
+   */
+  static Optional<Rows.Heartbeat> heartbeat(Event e) {
+    if (e.createdBy() == null || e.createdBy() <= 0 || e.createdAt() == null) {
+      return Optional.empty();
+    }
+    Long leadId = e.entityType() != null && e.entityType().startsWith("lead") ? e.entityId() : null;
+    return Optional.of(
+        new Rows.Heartbeat(
+            e.createdBy(),
+            e.createdAt().truncatedTo(ChronoUnit.MINUTES),
+            ActivityMirror.SOURCE_EVENT,
+            leadId));
+  }
+
+  /** Whether the event is a note added to a deal (a comment, a call, an SMS, a system note). */
+  static boolean addsLeadNote(Event e) {
+    return NOTE_EVENTS.contains(e.type())
+        && e.entityType() != null
+        && e.entityType().startsWith("lead");
+  }
+
+  /** A {@code task_completed} event: the task and when. */
+  static Optional<Map.Entry<Long, Instant>> taskCompletion(Event e) {
+    if (!TASK_COMPLETED.equals(e.type()) || e.entityId() == null || e.createdAt() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(Map.entry(e.entityId(), e.createdAt()));
+  }
+
+  /** {@code [{"note":{"id":N}}]} → N. */
+  private static Optional<Long> noteIdOf(JsonNode values) {
+    if (values == null || !values.isArray()) {
+      return Optional.empty();
+    }
+    for (JsonNode value : values) {
+      JsonNode id = value.path("note").path("id");
+      if (isWholeNumber(id)) {
+        return Optional.of(id.asLong());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A JSON number without a fraction, or a string of digits (amoCRM sends either). */
+  private static boolean isWholeNumber(JsonNode node) {
+    return node.canConvertToLong() && node.isIntegralNumber()
+        || node.isTextual() && node.asText().matches("\\d{1,18}");
   }
 
   /** {@code [{"lead_status":{"id":142,"pipeline_id":7}}]} → the inner object. */

@@ -25,9 +25,15 @@ public final class SyncStateRepository {
     this.dsl = dsl;
   }
 
-  /** Cursors of the last completed pulls; all empty until the initial sync finished. */
+  /**
+   * Cursors of the last completed pulls; all empty until the initial sync finished. {@code notes}
+   * is also empty for an account synced before notes were mirrored.
+   */
   public record Cursors(
-      Optional<Instant> leads, Optional<Instant> tasks, Optional<Instant> events) {
+      Optional<Instant> leads,
+      Optional<Instant> tasks,
+      Optional<Instant> events,
+      Optional<Instant> notes) {
     boolean initialDone() {
       return leads.isPresent();
     }
@@ -55,13 +61,18 @@ public final class SyncStateRepository {
         .setNull(ACCOUNTS.LEADS_CURSOR_AT)
         .setNull(ACCOUNTS.TASKS_CURSOR_AT)
         .setNull(ACCOUNTS.EVENTS_CURSOR_AT)
+        .setNull(ACCOUNTS.NOTES_CURSOR_AT)
         .set(ACCOUNTS.SYNC_DUE_AT, now)
         .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
         .execute();
   }
 
   public Cursors cursors(long accountId) {
-    return dsl.select(ACCOUNTS.LEADS_CURSOR_AT, ACCOUNTS.TASKS_CURSOR_AT, ACCOUNTS.EVENTS_CURSOR_AT)
+    return dsl.select(
+            ACCOUNTS.LEADS_CURSOR_AT,
+            ACCOUNTS.TASKS_CURSOR_AT,
+            ACCOUNTS.EVENTS_CURSOR_AT,
+            ACCOUNTS.NOTES_CURSOR_AT)
         .from(ACCOUNTS)
         .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
         .fetchOptional(
@@ -69,17 +80,49 @@ public final class SyncStateRepository {
                 new Cursors(
                     Optional.ofNullable(r.value1()),
                     Optional.ofNullable(r.value2()),
-                    Optional.ofNullable(r.value3())))
-        .orElse(new Cursors(Optional.empty(), Optional.empty(), Optional.empty()));
+                    Optional.ofNullable(r.value3()),
+                    Optional.ofNullable(r.value4())))
+        .orElse(
+            new Cursors(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
   }
 
-  public void saveCursors(long accountId, Instant leads, Instant tasks, Instant events) {
+  /** Moves every cursor to {@code at}: everything changed before it has been pulled. */
+  public void saveCursors(long accountId, Instant at) {
     dsl.update(ACCOUNTS)
-        .set(ACCOUNTS.LEADS_CURSOR_AT, leads)
-        .set(ACCOUNTS.TASKS_CURSOR_AT, tasks)
-        .set(ACCOUNTS.EVENTS_CURSOR_AT, events)
+        .set(ACCOUNTS.LEADS_CURSOR_AT, at)
+        .set(ACCOUNTS.TASKS_CURSOR_AT, at)
+        .set(ACCOUNTS.EVENTS_CURSOR_AT, at)
+        .set(ACCOUNTS.NOTES_CURSOR_AT, at)
         .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
         .execute();
+  }
+
+  public void saveNotesCursor(long accountId, Instant notes) {
+    dsl.update(ACCOUNTS)
+        .set(ACCOUNTS.NOTES_CURSOR_AT, notes)
+        .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
+        .execute();
+  }
+
+  /**
+   * Records where the account's event history in the mirror begins. Only the first call counts: a
+   * later full sync reads a window that starts later, but the events before it are still held.
+   */
+  public void markHistoryFrom(long accountId, Instant from) {
+    dsl.update(ACCOUNTS)
+        .set(ACCOUNTS.HISTORY_FROM_AT, from)
+        .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
+        .and(ACCOUNTS.HISTORY_FROM_AT.isNull())
+        .execute();
+  }
+
+  /** The first moment of the account's event history in the mirror, once the initial sync ran. */
+  public Optional<Instant> historyFrom(long accountId) {
+    return Optional.ofNullable(
+        dsl.fetchValue(
+            dsl.select(ACCOUNTS.HISTORY_FROM_AT)
+                .from(ACCOUNTS)
+                .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))));
   }
 
   public void saveEventsCursor(long accountId, Instant events) {

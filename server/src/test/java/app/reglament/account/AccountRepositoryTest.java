@@ -69,4 +69,19 @@ class AccountRepositoryTest {
     assertThat(accounts.find(2L).orElseThrow().state()).isEqualTo(AccountState.ACTIVE);
     assertThat(accounts.changeState(99L, AccountState.INACTIVE, "x", T0)).isFalse();
   }
+
+  @DatabaseTest
+  void an_origin_host_is_connected_while_its_account_is_not_uninstalled(TestDatabase db) {
+    var accounts = new AccountRepository(db.dsl());
+    accounts.install(1L, "one.amocrm.ru", T0);
+    accounts.install(2L, "two.amocrm.ru", T0);
+    accounts.changeState(2L, AccountState.NEEDS_REAUTH, "invalid_grant", T0);
+    accounts.install(3L, "three.amocrm.ru", T0);
+    accounts.changeState(3L, AccountState.INACTIVE, "uninstalled", T0);
+
+    assertThat(accounts.connectedAt("ONE.amocrm.ru")).isTrue();
+    assertThat(accounts.connectedAt("two.amocrm.ru")).isTrue();
+    assertThat(accounts.connectedAt("three.amocrm.ru")).isFalse();
+    assertThat(accounts.connectedAt("four.amocrm.ru")).isFalse();
+  }
 }

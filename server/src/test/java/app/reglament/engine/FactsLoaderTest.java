@@ -68,7 +68,7 @@ class FactsLoaderTest {
 
   private static Rows.Communication call(String key, String entityType, long entityId, Long lead) {
     return new Rows.Communication(
-        key, "call", "out", false, entityType, entityId, lead, MANAGER, T0.minusSeconds(60));
+        key, "call", "out", false, entityType, entityId, lead, MANAGER, T0.minusSeconds(60), null);
   }
 
   @DatabaseTest

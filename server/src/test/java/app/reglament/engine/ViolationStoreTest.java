@@ -19,8 +19,8 @@ import org.jooq.DSLContext;
 
 /**
  * The open violations of a scope follow its findings through the planned writes: changed in place,
- * reopened when the same occurrence is found again, the older of two open copies closed, and an
- * occurrence that moves to another scope in the same batch left open.
+ * a new row when one comes back after it closed, the older of two open copies closed, and an item
+ * that moves to another scope in the same batch open there only.
  */
 class ViolationStoreTest {
   private static final long ACCOUNT = 31_000_001L;
@@ -61,7 +61,7 @@ class ViolationStoreTest {
   }
 
   @DatabaseTest
-  void a_violation_changes_in_place_closes_and_is_reopened_with_the_same_start(TestDatabase db) {
+  void a_violation_changes_in_place_and_one_that_comes_back_is_a_new_row(TestDatabase db) {
     DSLContext dsl = db.dsl();
     apply(dsl, T0, "lead:10", List.of(overdue(10, Severity.WARNING, BEGAN)));
     long id = rows(dsl).get(0).getId();
@@ -78,17 +78,16 @@ class ViolationStoreTest {
             });
 
     apply(dsl, T0.plusSeconds(120), "lead:10", List.of());
-    assertThat(rows(dsl).get(0).getClosedAt()).isEqualTo(T0.plusSeconds(120));
-
     apply(dsl, T0.plusSeconds(180), "lead:10", List.of(overdue(10, Severity.WARNING, BEGAN)));
-    assertThat(rows(dsl))
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.getId()).isEqualTo(id);
-              assertThat(r.getSeverity()).isEqualTo("warning");
-              assertThat(r.getClosedAt()).isNull();
-            });
+
+    List<ViolationsRecord> rows = rows(dsl);
+    assertThat(rows).extracting(ViolationsRecord::getId).first().isEqualTo(id);
+    assertThat(rows)
+        .extracting(ViolationsRecord::getClosedAt)
+        .containsExactly(T0.plusSeconds(120), null);
+    assertThat(rows)
+        .extracting(ViolationsRecord::getDetectedAt)
+        .containsExactly(T0, T0.plusSeconds(180));
   }
 
   @DatabaseTest
@@ -115,18 +114,17 @@ class ViolationStoreTest {
     both.open("lead:10", overdue(10, Severity.WARNING, later), "{}");
     dsl.transaction(tx -> both.execute(tx.dsl()));
 
-    // The older copy is the one found again: it stays open, the newer one closes.
-    apply(dsl, T0.plusSeconds(60), "lead:10", List.of(overdue(10, Severity.WARNING, BEGAN)));
+    apply(dsl, T0.plusSeconds(60), "lead:10", List.of(overdue(10, Severity.WARNING, later)));
 
     List<ViolationsRecord> rows = rows(dsl);
     assertThat(rows).extracting(ViolationsRecord::getBeganAt).containsExactly(BEGAN, later);
     assertThat(rows)
         .extracting(ViolationsRecord::getClosedAt)
-        .containsExactly(null, T0.plusSeconds(60));
+        .containsExactly(T0.plusSeconds(60), null);
   }
 
   @DatabaseTest
-  void an_occurrence_that_moves_to_another_deal_in_the_same_batch_stays_open(TestDatabase db) {
+  void an_occurrence_that_moves_to_another_deal_in_one_batch_is_open_there_only(TestDatabase db) {
     DSLContext dsl = db.dsl();
     apply(dsl, T0, "lead:10", List.of(overdue(10, Severity.WARNING, BEGAN)));
 
@@ -141,13 +139,11 @@ class ViolationStoreTest {
     ViolationStore.plan(writes, "lead:10", open.getOrDefault("lead:10", List.of()), List.of());
     dsl.transaction(tx -> writes.execute(tx.dsl()));
 
-    assertThat(rows(dsl))
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.getScope()).isEqualTo("lead:11");
-              assertThat(r.getLeadId()).isEqualTo(11L);
-              assertThat(r.getClosedAt()).isNull();
-            });
+    List<ViolationsRecord> rows = rows(dsl);
+    assertThat(rows).extracting(ViolationsRecord::getScope).containsExactly("lead:10", "lead:11");
+    assertThat(rows).extracting(ViolationsRecord::getLeadId).containsExactly(10L, 11L);
+    assertThat(rows)
+        .extracting(ViolationsRecord::getClosedAt)
+        .containsExactly(T0.plusSeconds(60), null);
   }
 }

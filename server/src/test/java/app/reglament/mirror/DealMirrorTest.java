@@ -2,12 +2,14 @@ package app.reglament.mirror;
 
 import static app.reglament.db.generated.Tables.LEADS;
 import static app.reglament.db.generated.Tables.LEAD_CONTACTS;
+import static app.reglament.db.generated.Tables.TASKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.reglament.testing.DatabaseTest;
 import app.reglament.testing.TestDatabase;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 class DealMirrorTest {
   private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
@@ -130,7 +132,7 @@ class DealMirrorTest {
     var mirror = new DealMirror(db.dsl());
     var entered = new Rows.StatusChange(10, 7, 1002, 7L, 1001L, 100L, T0, "event:abc");
     var call =
-        new Rows.Communication("event:def", "call", "out", false, "leads", 10, 10L, 100L, T0);
+        new Rows.Communication("event:def", "call", "out", false, "leads", 10, 10L, 100L, T0, null);
 
     assertThat(mirror.appendStatusChanges(1L, List.of(entered))).isEqualTo(1);
     assertThat(mirror.appendStatusChanges(1L, List.of(entered))).isZero();
@@ -168,7 +170,70 @@ class DealMirrorTest {
     mirror.markTasksDeleted(1L, List.of(21L), T0);
 
     assertThat(mirror.countLeads(1L)).isEqualTo(1);
-    assertThat(mirror.tasksPerManager(1L)).containsExactly(java.util.Map.entry(100L, 1));
+    assertThat(mirror.tasksPerManager(1L)).containsExactly(Map.entry(100L, 1));
     assertThat(mirror.stageOf(1L, 11L)).contains(new DealMirror.Stage(7L, 1001L, true));
+  }
+
+  static Rows.Task task(long id, boolean completed, Instant updatedAt) {
+    Rows.Task t = task(id, 10, 100, completed);
+    return new Rows.Task(
+        t.id(),
+        t.entityType(),
+        t.entityId(),
+        t.responsibleUserId(),
+        t.taskTypeId(),
+        t.text(),
+        t.completeTill(),
+        t.completed(),
+        t.resultText(),
+        t.createdBy(),
+        t.createdAt(),
+        updatedAt);
+  }
+
+  @DatabaseTest
+  void a_completion_event_sets_the_time_and_later_reads_of_the_task_keep_it(TestDatabase db) {
+    var mirror = new DealMirror(db.dsl());
+    Instant completed = T0.plusSeconds(600);
+    mirror.upsertTasks(1L, List.of(task(20, true, completed.plusSeconds(30))), T0);
+    assertThat(mirror.completionTimes(1L))
+        .as("without an event, its last update stands in")
+        .containsExactly(Map.entry(20L, completed.plusSeconds(30)));
+
+    mirror.recordTaskCompletions(1L, Map.of(20L, completed));
+    mirror.upsertTasks(1L, List.of(task(20, true, completed.plusSeconds(3_600))), T0);
+
+    assertThat(mirror.completionTimes(1L)).containsExactly(Map.entry(20L, completed));
+  }
+
+  @DatabaseTest
+  void a_task_opened_again_loses_its_completion_time_until_it_is_completed_again(TestDatabase db) {
+    var mirror = new DealMirror(db.dsl());
+    Instant first = T0.plusSeconds(600);
+    mirror.upsertTasks(1L, List.of(task(20, true, first)), T0);
+    mirror.recordTaskCompletions(1L, Map.of(20L, first));
+
+    mirror.upsertTasks(1L, List.of(task(20, false, first.plusSeconds(60))), T0);
+    mirror.recordTaskCompletions(1L, Map.of(20L, first));
+    assertThat(db.dsl().fetchValue(TASKS.COMPLETED_AT, TASKS.TASK_ID.eq(20L)))
+        .as("an old completion event does not close an open task")
+        .isNull();
+
+    Instant second = first.plusSeconds(7_200);
+    mirror.upsertTasks(1L, List.of(task(20, true, second.plusSeconds(5))), T0);
+    mirror.recordTaskCompletions(1L, Map.of(20L, second));
+    assertThat(mirror.completionTimes(1L)).containsExactly(Map.entry(20L, second));
+  }
+
+  @DatabaseTest
+  void completion_times_are_kept_per_account(TestDatabase db) {
+    var mirror = new DealMirror(db.dsl());
+    mirror.upsertTasks(1L, List.of(task(20, true, T0.plusSeconds(60))), T0);
+    mirror.upsertTasks(2L, List.of(task(20, true, T0.plusSeconds(90))), T0);
+
+    mirror.recordTaskCompletions(2L, Map.of(20L, T0.plusSeconds(30)));
+
+    assertThat(mirror.completionTimes(1L)).containsExactly(Map.entry(20L, T0.plusSeconds(60)));
+    assertThat(mirror.completionTimes(2L)).containsExactly(Map.entry(20L, T0.plusSeconds(30)));
   }
 }

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.reglament.App;
 import app.reglament.account.AccountRepository;
 import app.reglament.account.AccountState;
+import app.reglament.mirror.ActivityMirror;
 import app.reglament.mirror.DealMirror;
+import app.reglament.mirror.NoteMirror;
 import app.reglament.sandbox.scenario.Scenario;
 import app.reglament.sandbox.scenario.ScenarioGenerator;
 import app.reglament.sandbox.scenario.ScenarioSettings;
 import app.reglament.sandbox.store.Event;
 import app.reglament.sandbox.store.Lead;
+import app.reglament.sandbox.store.NewNote;
+import app.reglament.sandbox.store.Store;
 import app.reglament.sandbox.store.Task;
+import app.reglament.sync.SyncStateRepository;
+import app.reglament.testing.MutableClock;
 import app.reglament.testing.TestApps;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,9 +27,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,42 +93,111 @@ class SandboxSyncTest {
     return response.headers().firstValue("Location").orElseThrow();
   }
 
-  private static <T> Map<Long, Integer> countBy(java.util.List<T> items, Function<T, Long> key) {
-    return items.stream().collect(Collectors.groupingBy(key, Collectors.summingInt(item -> 1)));
-  }
-
   @Test
   void the_server_installs_through_oauth_and_its_mirror_matches_the_generated_account()
       throws Exception {
     Instant now = Instant.now();
     Scenario scenario = ScenarioGenerator.generate(ScenarioSettings.defaults(42, now));
+    MutableClock serverClock = new MutableClock(now);
     try (SandboxApp sandbox =
             SandboxApp.create(
                     sandboxSettings().withRequestsPerSecond(0), Clock.systemUTC(), scenario)
                 .start();
-        App server = server(sandbox, Clock.fixed(now, ZoneOffset.UTC), 1_000)) {
+        App server = server(sandbox, serverClock, 1_000)) {
       server.http().start(0);
 
       long accountId = install(server);
       long started = System.nanoTime();
+      long before = sandbox.stats().requests();
       assertThat(server.amo().orElseThrow().scheduler().drain()).isEqualTo(1);
-      System.out.printf(
-          "Initial sync of the generated account: %d ms, %d requests to the sandbox%n",
-          (System.nanoTime() - started) / 1_000_000, sandbox.stats().requests());
-
       var store = sandbox.store();
+      System.out.printf(
+          "Initial sync of the generated account (%d events, %d notes): %d ms, %d requests to the"
+              + " sandbox (%d for the sync itself)%n",
+          store.eventCount(),
+          store.counts().notes(),
+          (System.nanoTime() - started) / 1_000_000,
+          sandbox.stats().requests(),
+          sandbox.stats().requests() - before);
+
       var mirror = new DealMirror(server.database().dsl());
       assertThat(mirror.leadsPerManager(accountId))
-          .isEqualTo(countBy(store.leads(lead -> !lead.deleted()), Lead::responsibleUserId));
+          .isEqualTo(
+              StoreFacts.countBy(store.leads(lead -> !lead.deleted()), Lead::responsibleUserId));
       assertThat(mirror.tasksPerManager(accountId))
-          .isEqualTo(countBy(store.tasks(task -> true), Task::responsibleUserId));
+          .isEqualTo(StoreFacts.countBy(store.tasks(task -> true), Task::responsibleUserId));
       assertThat(mirror.historyPerUser(accountId))
           .isEqualTo(
-              countBy(
+              StoreFacts.countBy(
                   store.events(event -> event.type().equals("lead_status_changed")),
                   Event::createdBy));
       assertThat(mirror.countLeads(accountId)).isEqualTo(2_000);
+      Instant historyFrom = now.minus(Duration.ofDays(30));
+      assertThat(new SyncStateRepository(server.database().dsl()).historyFrom(accountId))
+          .contains(historyFrom.truncatedTo(ChronoUnit.MILLIS));
+      assertActivityFactsMatch(server, accountId, store, historyFrom);
+
+      // What happens after the sync reaches the mirror by reconciliation: a missed call, a
+      // closing comment, a completed task.
+      Task open =
+          store
+              .tasks(
+                  t ->
+                      !t.completed()
+                          && t.entityType().equals(Task.ON_LEADS)
+                          && store.lead(t.entityId()).filter(l -> !l.deleted()).isPresent())
+              .get(0);
+      long manager = open.responsibleUserId();
+      store.addNote(new NewNote(open.entityId(), "call_in", Map.of("duration", 0)), 0);
+      store.addNote(
+          new NewNote(open.entityId(), "common", Map.of("text", "Клиент просит перезвонить")),
+          manager);
+      store.completeTask(open.id(), "Созвонились, отправили предложение", manager);
+      serverClock.advance(Duration.ofMinutes(11));
+      assertThat(server.amo().orElseThrow().scheduler().drain()).isEqualTo(1);
+      assertThat(mirror.completionTimes(accountId)).containsKey(open.id());
+      assertActivityFactsMatch(server, accountId, store, historyFrom);
     }
+  }
+
+  /**
+   * The mirror's notes per deal, missed calls, completion times and users' active minutes equal
+   * what the sandbox's store says.
+   */
+  private static void assertActivityFactsMatch(
+      App server, long accountId, Store store, Instant historyFrom) {
+    var dsl = server.database().dsl();
+    var notes = new NoteMirror(dsl);
+    Map<Long, List<String>> expectedNotes = StoreFacts.notesByLead(store);
+    assertThat(notes.notesPerLead(accountId))
+        .isEqualTo(
+            expectedNotes.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size())));
+    for (var lead : expectedNotes.entrySet()) {
+      assertThat(
+              notes.notesOf(accountId, lead.getKey()).stream()
+                  .map(
+                      n ->
+                          StoreFacts.describe(
+                              n.id(),
+                              n.type(),
+                              n.text(),
+                              n.duration(),
+                              n.createdBy(),
+                              n.createdAt()))
+                  .toList())
+          .as("notes of deal %d", lead.getKey())
+          .isEqualTo(lead.getValue());
+    }
+    var mirror = new DealMirror(dsl);
+    Map<Long, Integer> missed = StoreFacts.missedCallsPerLead(store);
+    assertThat(missed).isNotEmpty();
+    assertThat(mirror.missedCallsPerLead(accountId)).isEqualTo(missed);
+    Map<Long, Instant> completions = StoreFacts.completionTimes(store);
+    assertThat(completions).isNotEmpty();
+    assertThat(mirror.completionTimes(accountId)).isEqualTo(completions);
+    assertThat(new ActivityMirror(dsl).minutesPerUser(accountId))
+        .isEqualTo(StoreFacts.activeMinutes(store, historyFrom.truncatedTo(ChronoUnit.SECONDS)));
   }
 
   @Test
@@ -160,7 +235,7 @@ class SandboxSyncTest {
       assertThat(refreshes).as("token pairs used").isGreaterThan(2);
       assertThat(new DealMirror(server.database().dsl()).countLeads(accountId)).isEqualTo(600);
       assertThat(
-              new app.reglament.sync.SyncStateRepository(server.database().dsl())
+              new SyncStateRepository(server.database().dsl())
                   .status(accountId)
                   .orElseThrow()
                   .state())

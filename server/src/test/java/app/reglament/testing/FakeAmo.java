@@ -35,7 +35,10 @@ public final class FakeAmo {
     this.server = server;
   }
 
-  /** Token endpoint, account, users, pipeline, fields, loss reasons, webhooks, empty contacts. */
+  /**
+   * Token endpoint, account, users, pipeline, fields, loss reasons, webhooks, empty contacts and
+   * notes.
+   */
   public void stubAccount() {
     server.stubFor(
         post(urlPathEqualTo("/oauth2/access_token"))
@@ -92,6 +95,8 @@ public final class FakeAmo {
                 json(
                     "{\"_embedded\":{\"loss_reasons\":[{\"id\":9,\"name\":\"Дорого\",\"sort\":1}]}}")));
     server.stubFor(get(urlPathEqualTo("/api/v4/contacts")).willReturn(aResponse().withStatus(204)));
+    server.stubFor(
+        get(urlPathEqualTo("/api/v4/leads/notes")).willReturn(aResponse().withStatus(204)));
     server.stubFor(get(urlPathEqualTo("/api/v4/webhooks")).willReturn(aResponse().withStatus(204)));
     server.stubFor(
         post(urlPathEqualTo("/api/v4/webhooks"))
@@ -106,6 +111,21 @@ public final class FakeAmo {
 
   public void stubTaskPages(List<ObjectNode> tasks, int perPage) {
     stubPages("/api/v4/tasks", "tasks", tasks, perPage);
+  }
+
+  /** All lead notes, {@code perPage} a page (replaces the empty list of {@link #stubAccount}). */
+  public void stubNotePages(List<ObjectNode> notes, int perPage) {
+    stubPages("/api/v4/leads/notes", "notes", notes, perPage);
+  }
+
+  /** What a walk of the notes changed since the cursor returns (the cursor is not honoured). */
+  public void stubNotesChanged(List<ObjectNode> notes) {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v4/leads/notes"))
+            .atPriority(1)
+            .withQueryParam("filter[updated_at][from]", matching("\\d+"))
+            .withQueryParam("page", equalTo("1"))
+            .willReturn(page("notes", notes)));
   }
 
   private void stubPages(String path, String key, List<ObjectNode> items, int perPage) {
@@ -262,6 +282,66 @@ public final class FakeAmo {
     event.put("created_at", at.getEpochSecond());
     event.putArray("value_before");
     event.putArray("value_after").addObject().putObject("note").put("id", 1);
+    event.put("account_id", ACCOUNT);
+    return event;
+  }
+
+  /** A note on a deal; {@code params} as amoCRM sends them for its type. */
+  public static ObjectNode note(
+      long id, long leadId, String type, ObjectNode params, long by, Instant at) {
+    ObjectNode note = JSON.createObjectNode();
+    note.put("id", id);
+    note.put("entity_id", leadId);
+    note.put("created_by", by);
+    note.put("updated_by", by);
+    note.put("created_at", at.getEpochSecond());
+    note.put("updated_at", at.getEpochSecond());
+    note.put("responsible_user_id", by);
+    note.put("group_id", 0);
+    note.put("note_type", type);
+    note.set("params", params);
+    note.put("account_id", ACCOUNT);
+    return note;
+  }
+
+  /** A call note's params: how long it lasted (0: nobody answered). */
+  public static ObjectNode callParams(int durationSeconds) {
+    ObjectNode params = JSON.createObjectNode();
+    params.put("uniq", "call-" + durationSeconds);
+    params.put("duration", durationSeconds);
+    params.put("source", "sipuni");
+    params.put("link", "");
+    params.put("phone", "+79000000000");
+    return params;
+  }
+
+  public static ObjectNode textParams(String text) {
+    return JSON.createObjectNode().put("text", text);
+  }
+
+  /**
+   * Any event; {@code noteId}, when not null, is what calls and notes carry in {@code value_after}.
+   */
+  public static ObjectNode event(
+      String eventId,
+      String type,
+      String entityType,
+      long entityId,
+      long by,
+      Instant at,
+      Long noteId) {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("id", eventId);
+    event.put("type", type);
+    event.put("entity_id", entityId);
+    event.put("entity_type", entityType);
+    event.put("created_by", by);
+    event.put("created_at", at.getEpochSecond());
+    event.putArray("value_before");
+    ArrayNode after = event.putArray("value_after");
+    if (noteId != null) {
+      after.addObject().putObject("note").put("id", noteId);
+    }
     event.put("account_id", ACCOUNT);
     return event;
   }

@@ -35,6 +35,19 @@ public final class Notes {
         pageConsumer);
   }
 
+  /**
+   * One page of the lead notes changed since {@code filter.updatedFrom()}, oldest change first,
+   * {@link #pageLimit()} at most: for a walk by the notes' own change time, as reconciliation does.
+   */
+  public List<Note> changedPage(long accountId, NoteFilter filter, int page) {
+    return pager.page(
+        accountId, filter.applyTo(AmoRequest.get(LEAD_NOTES_PATH)), KEY, Note.class, limit, page);
+  }
+
+  public int pageLimit() {
+    return limit;
+  }
+
   public List<Note> listOnLeads(long accountId, NoteFilter filter) {
     List<Note> all = new ArrayList<>();
     forEachPageOnLeads(accountId, filter, all::addAll);

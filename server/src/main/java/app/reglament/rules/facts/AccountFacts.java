@@ -6,18 +6,29 @@ import java.util.Optional;
 
 /**
  * What the indicators need to know about the account itself: its users, its pipelines' stages in
- * order, and its deal fields.
+ * order, its deal fields, and its pipelines' names (for the naming template's {@code {pipeline}}).
  */
 public record AccountFacts(
     long accountId,
     Map<Long, UserFacts> users,
     Map<Long, List<StatusFacts>> pipelines,
-    Map<Long, FieldDefinition> fields) {
+    Map<Long, FieldDefinition> fields,
+    Map<Long, String> pipelineNames) {
 
   public AccountFacts {
     users = Map.copyOf(users);
     pipelines = Map.copyOf(pipelines);
     fields = Map.copyOf(fields);
+    pipelineNames = Map.copyOf(pipelineNames);
+  }
+
+  /** An account whose pipelines' names are unknown. */
+  public AccountFacts(
+      long accountId,
+      Map<Long, UserFacts> users,
+      Map<Long, List<StatusFacts>> pipelines,
+      Map<Long, FieldDefinition> fields) {
+    this(accountId, users, pipelines, fields, Map.of());
   }
 
   public record UserFacts(long userId, String name, boolean admin, boolean active) {}
@@ -50,6 +61,10 @@ public record AccountFacts(
         .filter(s -> !s.unsorted() && !s.closed())
         .sorted(java.util.Comparator.comparingInt(StatusFacts::sort))
         .toList();
+  }
+
+  public Optional<String> pipelineName(long pipelineId) {
+    return Optional.ofNullable(pipelineNames.get(pipelineId));
   }
 
   public Optional<String> userName(Long userId) {

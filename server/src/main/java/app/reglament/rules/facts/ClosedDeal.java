@@ -8,6 +8,7 @@ package app.reglament.rules.facts;
  * @param middleStage the stage it was lost from is neither the first nor the last regular stage
  * @param withoutReason lost with no loss reason
  * @param contactAttempts outgoing contacts before the loss
+ * @param closedAt when it was won or lost
  */
 public record ClosedDeal(
     long leadId,
@@ -16,4 +17,5 @@ public record ClosedDeal(
     Long lostFromStatusId,
     boolean middleStage,
     boolean withoutReason,
-    int contactAttempts) {}
+    int contactAttempts,
+    java.time.Instant closedAt) {}

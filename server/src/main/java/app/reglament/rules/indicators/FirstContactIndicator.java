@@ -1,0 +1,172 @@
+package app.reglament.rules.indicators;
+
+import static app.reglament.rules.indicators.LocalMoments.minutes;
+import static app.reglament.rules.indicators.LocalMoments.moment;
+
+import app.reglament.rules.BusinessCalendar;
+import app.reglament.rules.DealIndicator;
+import app.reglament.rules.Explanation;
+import app.reglament.rules.Finding;
+import app.reglament.rules.Findings;
+import app.reglament.rules.Indicator;
+import app.reglament.rules.JunkText;
+import app.reglament.rules.RuleContext;
+import app.reglament.rules.Severity;
+import app.reglament.rules.facts.DealFacts;
+import app.reglament.rules.facts.TaskFacts;
+import app.reglament.rules.facts.Touch;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * DESIGN.md's indicator 1 ({@code first_contact}): every deal of a managed responsible (won, lost
+ * and reassigned ones included; the manager charged is the responsible at now) must be contacted
+ * within {@code slaMinutes} of working time after it was created. The first contact is the first
+ * outgoing call (of any duration), chat message, mail or SMS on the deal or its contacts, or the
+ * completion of a task on the deal whose result is no junk. Late past the SLA is a warning; no
+ * contact by twice the SLA (in working time) is critical. The item belongs to the SLA deadline's
+ * day.
+ */
+public final class FirstContactIndicator implements DealIndicator {
+
+  @Override
+  public Indicator indicator() {
+    return Indicator.FIRST_CONTACT;
+  }
+
+  @Override
+  public void evaluate(DealFacts deal, RuleContext context, Findings out) {
+    Instant created = deal.createdAt();
+    Instant now = context.now();
+    if (deal.deleted()
+        || !context.isManaged(deal.responsibleUserId())
+        || created == null
+        || created.isAfter(now)) {
+      return;
+    }
+    BusinessCalendar calendar = context.calendar();
+    int slaMinutes = context.rules().firstContact().slaMinutes();
+    Duration sla = Duration.ofMinutes(slaMinutes);
+    Instant deadline = calendar.plusWorking(created, sla);
+    Instant criticalAfter = calendar.plusWorking(created, sla.multipliedBy(2));
+    LocalDate day = context.day(deadline);
+    String subject = "lead:" + deal.leadId();
+    Optional<Instant> first = firstContact(deal, context);
+
+    if (first.isPresent() ? !first.get().isAfter(deadline) : now.isBefore(deadline)) {
+      out.add(
+          Finding.compliant(
+              Indicator.FIRST_CONTACT,
+              subject,
+              deal.leadId(),
+              null,
+              deal.responsibleUserId(),
+              day));
+      if (first.isEmpty()) {
+        out.recheckAt(deadline);
+        out.recheckAt(criticalAfter);
+      }
+      return;
+    }
+    // A contact exactly at twice the SLA is still only a warning; silence reaching it is not.
+    Severity severity;
+    String reason;
+    if (first.isPresent()) {
+      severity = first.get().isAfter(criticalAfter) ? Severity.CRITICAL : Severity.WARNING;
+      reason = severity == Severity.CRITICAL ? "late_critical" : "late_warning";
+    } else {
+      severity = now.isBefore(criticalAfter) ? Severity.WARNING : Severity.CRITICAL;
+      reason = "none";
+      out.recheckAt(criticalAfter);
+    }
+    Instant until = first.orElse(now);
+    long late = minutes(calendar.workingBetween(deadline, until));
+    long worked = minutes(calendar.workingBetween(created, until));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("createdAt", created.toString());
+    details.put("deadline", deadline.toString());
+    first.ifPresent(t -> details.put("firstContactAt", t.toString()));
+    details.put("slaMinutes", slaMinutes);
+    details.put("workingMinutes", worked);
+    details.put("minutesLate", late);
+    ZoneId zone = calendar.zone();
+    Explanation explanation =
+        first.isPresent()
+            ? late(created, deadline, first.get(), late, worked, slaMinutes, zone)
+            : none(created, deadline, late, zone);
+    out.add(
+        Finding.violated(
+            Indicator.FIRST_CONTACT,
+            subject,
+            deal.leadId(),
+            null,
+            deal.responsibleUserId(),
+            day,
+            severity,
+            deadline,
+            reason,
+            explanation,
+            details));
+  }
+
+  /** The first outgoing touch or validly completed task, from creation until now. */
+  static Optional<Instant> firstContact(DealFacts deal, RuleContext context) {
+    Instant from = deal.createdAt();
+    Instant now = context.now();
+    Stream<Instant> touches = deal.touches().stream().filter(Touch::outgoing).map(Touch::at);
+    Stream<Instant> tasks =
+        deal.tasks().stream()
+            .filter(t -> t.completed() && t.completedAt() != null)
+            .filter(t -> hasRealResult(t, context.junk()))
+            .map(TaskFacts::completedAt);
+    return Stream.concat(touches, tasks)
+        .filter(t -> !t.isBefore(from) && !t.isAfter(now))
+        .min(Instant::compareTo);
+  }
+
+  private static boolean hasRealResult(TaskFacts task, JunkText junk) {
+    return junk.check(task.result(), JunkText.Context.of(task.text(), task.previousResult()))
+        .isEmpty();
+  }
+
+  private static Explanation late(
+      Instant created,
+      Instant deadline,
+      Instant first,
+      long late,
+      long worked,
+      int sla,
+      ZoneId zone) {
+    return new Explanation(
+        String.format(
+            "Свяжитесь с новыми клиентами быстрее: первый контакт опоздал на %d мин рабочего"
+                + " времени. Заявка поступила %s, срок был %s, первый контакт — %s (через %d мин"
+                + " рабочего времени при норме %d).",
+            late, moment(created, zone), moment(deadline, zone), moment(first, zone), worked, sla),
+        String.format(
+            "Contact new clients sooner: the first contact was %d working minutes late. The lead"
+                + " arrived %s, the deadline was %s, the first contact came %s (after %d working"
+                + " minutes against %d).",
+            late, moment(created, zone), moment(deadline, zone), moment(first, zone), worked, sla));
+  }
+
+  private static Explanation none(Instant created, Instant deadline, long late, ZoneId zone) {
+    return new Explanation(
+        String.format(
+            "Свяжитесь с клиентом: заявка поступила %s, срок первого контакта истёк %s, прошло"
+                + " уже %d мин рабочего времени, а звонка, сообщения или письма клиенту всё ещё"
+                + " нет.",
+            moment(created, zone), moment(deadline, zone), late),
+        String.format(
+            "Contact the client: the lead arrived %s, the first-contact deadline passed at %s,"
+                + " %d working minutes ago, and the client has still had no call, message or"
+                + " mail.",
+            moment(created, zone), moment(deadline, zone), late));
+  }
+}
