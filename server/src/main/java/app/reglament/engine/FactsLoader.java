@@ -111,7 +111,8 @@ public final class FactsLoader {
             .from(ofLeads.from())
             .where(ofLeads.where())
             .orderBy(LEADS.LEAD_ID)
-            .fetchInto(LEADS);
+            .coerce(LEADS)
+            .fetch();
     if (leads.isEmpty()) {
       return List.of();
     }
@@ -156,7 +157,8 @@ public final class FactsLoader {
         .where(ofHistory.where())
         .orderBy(
             LEAD_STATUS_HISTORY.LEAD_ID, LEAD_STATUS_HISTORY.CHANGED_AT, LEAD_STATUS_HISTORY.ID)
-        .fetchInto(LEAD_STATUS_HISTORY)
+        .coerce(LEAD_STATUS_HISTORY)
+        .fetch()
         .forEach(
             h ->
                 stages
@@ -183,7 +185,8 @@ public final class FactsLoader {
         .from(ofTasks.from())
         .where(ofTasks.where(), TASKS.IS_DELETED.isFalse())
         .orderBy(TASKS.ENTITY_ID, TASKS.CREATED_AT, TASKS.TASK_ID)
-        .fetchInto(TASKS)
+        .coerce(TASKS)
+        .fetch()
         .forEach(
             t ->
                 tasks
@@ -276,8 +279,6 @@ public final class FactsLoader {
         return null;
       }
       Instant at = completedAt(task);
-      // The mirror sets completed_at on every completed task, so the index on (responsible,
-      // completed_at) answers this with one short range read.
       return dsl.select(TASKS.RESULT_TEXT)
           .from(TASKS)
           .where(
@@ -375,7 +376,8 @@ public final class FactsLoader {
     dsl.select(COMMUNICATIONS.fields())
         .from(ofLeads.from())
         .where(ofLeads.where())
-        .fetchInto(COMMUNICATIONS)
+        .coerce(COMMUNICATIONS)
+        .fetch()
         .forEach(c -> touches.computeIfAbsent(c.getLeadId(), k -> new ArrayList<>()).add(touch(c)));
     if (!leadsOfContact.isEmpty()) {
       OneOf ofContacts =
@@ -389,7 +391,8 @@ public final class FactsLoader {
       dsl.select(COMMUNICATIONS.fields())
           .from(ofContacts.from())
           .where(ofContacts.where())
-          .fetchInto(COMMUNICATIONS)
+          .coerce(COMMUNICATIONS)
+          .fetch()
           .forEach(
               c -> {
                 for (long lead : leadsOfContact.getOrDefault(c.getEntityId(), List.of())) {
@@ -416,12 +419,13 @@ public final class FactsLoader {
 
   private Map<Long, List<NoteFacts>> notes(long accountId, List<Long> leadIds) {
     Map<Long, List<NoteFacts>> notes = new HashMap<>();
-    OneOf ofNotes = OneOf.of(dsl, NOTES, NOTES.LEAD_ID, leadIds, NOTES.ACCOUNT_ID.eq(accountId));
+    OneOf ofLeads = OneOf.of(dsl, NOTES, NOTES.LEAD_ID, leadIds, NOTES.ACCOUNT_ID.eq(accountId));
     dsl.select(NOTES.fields())
-        .from(ofNotes.from())
-        .where(ofNotes.where())
+        .from(ofLeads.from())
+        .where(ofLeads.where())
         .orderBy(NOTES.LEAD_ID, NOTES.CREATED_AT, NOTES.NOTE_ID)
-        .fetchInto(NOTES)
+        .coerce(NOTES)
+        .fetch()
         .forEach(
             n ->
                 notes

@@ -30,7 +30,8 @@ import org.jooq.DSLContext;
  * ~12 % lost; 1–4 stage moves each; one contact each (8 % also share an earlier deal's contact);
  * tasks spread over the deal's life, mostly completed with a meaningful result, ~10 % with junk
  * ("+", "ок"), ~6 % with none; active deals mostly have an open task, half of those overdue; ~3
- * communications per deal, a fifth on the contact rather than the deal.
+ * communications per deal, a fifth on the contact rather than the deal; a comment note on 30 % of
+ * deals and a closing comment on most lost ones.
  */
 final class BenchAccount {
   static final Duration HISTORY = Duration.ofDays(180);
@@ -43,6 +44,7 @@ final class BenchAccount {
   static final long FIRST_LEAD = 10_000_001L;
   static final long FIRST_CONTACT = 20_000_001L;
   static final long FIRST_TASK = 30_000_001L;
+  static final long FIRST_NOTE = 40_000_001L;
 
   static final long FIELD_PRODUCT = 9001;
   static final long FIELD_CITY = 9002;
@@ -96,7 +98,13 @@ final class BenchAccount {
 
   /** What was written, by table. */
   record Counts(
-      long leads, long contacts, long leadContacts, long history, long tasks, long comms) {}
+      long leads,
+      long contacts,
+      long leadContacts,
+      long history,
+      long tasks,
+      long comms,
+      long notes) {}
 
   private final long accountId;
   private final Instant now;
@@ -137,6 +145,8 @@ final class BenchAccount {
         .set(ACCOUNTS.LEADS_CURSOR_AT, now.minusSeconds(60))
         .set(ACCOUNTS.TASKS_CURSOR_AT, now.minusSeconds(60))
         .set(ACCOUNTS.EVENTS_CURSOR_AT, now.minusSeconds(60))
+        .set(ACCOUNTS.NOTES_CURSOR_AT, now.minusSeconds(60))
+        .set(ACCOUNTS.HISTORY_FROM_AT, now.minus(Duration.ofDays(70)))
         .set(ACCOUNTS.SYNC_DUE_AT, now.plusSeconds(240))
         .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
         .execute();
@@ -293,6 +303,7 @@ final class BenchAccount {
     double tasksPerDeal = (double) sizes.tasks() / sizes.deals();
     long taskId = FIRST_TASK;
     long eventId = 1;
+    long noteId = FIRST_NOTE;
     try (var leads =
             new BatchInserter(
                 c,
@@ -375,7 +386,20 @@ final class BenchAccount {
                 "entity_id",
                 "lead_id",
                 "user_id",
-                "occurred_at")) {
+                "occurred_at");
+        var notes =
+            new BatchInserter(
+                c,
+                "notes",
+                "account_id",
+                "note_id",
+                "lead_id",
+                "note_type",
+                "text",
+                "duration",
+                "created_by",
+                "created_at",
+                "updated_at")) {
       for (int i = 0; i < sizes.deals(); i++) {
         long leadId = FIRST_LEAD + i;
         long contactId = FIRST_CONTACT + i;
@@ -491,6 +515,24 @@ final class BenchAccount {
               commTimes[k]);
         }
 
+        // A comment now and then; most lost deals get the manager's closing comment.
+        if (random.nextDouble() < 0.3) {
+          long at = created + random.nextLong(Math.max(1, end - created));
+          notes.add(accountId, noteId++, leadId, "common", comment(random), null, manager, at, at);
+        }
+        if (status == LOST && random.nextDouble() < 0.8) {
+          notes.add(
+              accountId,
+              noteId++,
+              leadId,
+              "common",
+              comment(random),
+              null,
+              manager,
+              closedAt,
+              closedAt);
+        }
+
         String person = person(random);
         contacts.add(accountId, contactId, person, manager, created);
         leadContacts.add(accountId, leadId, contactId, true);
@@ -535,13 +577,15 @@ final class BenchAccount {
       history.flush();
       tasks.flush();
       comms.flush();
+      notes.flush();
       return new Counts(
           leads.total(),
           contacts.total(),
           leadContacts.total(),
           history.total(),
           tasks.total(),
-          comms.total());
+          comms.total(),
+          notes.total());
     }
   }
 
@@ -569,6 +613,13 @@ final class BenchAccount {
       return null;
     }
     return RESULTS[random.nextInt(RESULTS.length)];
+  }
+
+  /** A note's text: mostly a real comment, sometimes junk. */
+  static String comment(SplittableRandom random) {
+    return random.nextDouble() < 0.15
+        ? JUNK[random.nextInt(JUNK.length)]
+        : RESULTS[random.nextInt(RESULTS.length)];
   }
 
   static String person(SplittableRandom random) {

@@ -14,9 +14,9 @@ import app.reglament.db.DatabaseSettings;
 import app.reglament.db.Migrations;
 import app.reglament.db.generated.DefaultSchema;
 import app.reglament.engine.Evaluator;
-import app.reglament.engine.IndicatorSet;
 import app.reglament.engine.RulesSource;
 import app.reglament.engine.ScoreService;
+import app.reglament.engine.StandardIndicators;
 import app.reglament.mirror.DealMirror;
 import app.reglament.mirror.Rows;
 import app.reglament.rules.config.RulesConfig;
@@ -62,7 +62,8 @@ import org.jooq.Table;
  *
  * Options: {@code --deals N --tasks N --managers N --incremental N --panel N --seed N}; {@code
  * --dir PATH} keeps the embedded H2 database there rather than in a new temporary directory; {@code
- * --reuse} skips the generation when the database already holds an account of that size.
+ * --reuse} skips the generation when the database already holds an account of that size (and
+ * empties the engine's own tables instead); {@code --generate-only} stops after the generation.
  *
  * <p>With REGLAMENT_TEST_DB_URL set it runs on that MySQL/MariaDB database, otherwise on embedded
  * H2 (a file database with Reglament's usual options). <b>It empties every Reglament table of that
@@ -118,9 +119,12 @@ public final class RulesEngineBench {
           INDICATORS_NAME);
 
       generate(dsl, database, sizes, seed, options.containsKey("reuse"));
+      if (options.containsKey("generate-only")) {
+        return;
+      }
 
       var clock = new MutableClock(NOW);
-      var evaluator = new Evaluator(dsl, clock, DEFAULT_RULES, indicators());
+      var evaluator = new Evaluator(dsl, clock, DEFAULT_RULES, StandardIndicators.create());
       full(evaluator, "first (every violation new)");
       clock.advance(Duration.ofDays(1));
       full(evaluator, "next day's re-run");
@@ -129,12 +133,7 @@ public final class RulesEngineBench {
     }
   }
 
-  // The indicator set under test; see StandInIndicators.
-  private static final String INDICATORS_NAME = "STAND-IN (3 simple deal indicators)";
-
-  private static IndicatorSet indicators() {
-    return StandInIndicators.create();
-  }
+  private static final String INDICATORS_NAME = "the ten of StandardIndicators, default rules";
 
   // ---------------------------------------------------------------- generation
 
@@ -163,10 +162,11 @@ public final class RulesEngineBench {
             + counts.leadContacts()
             + counts.history()
             + counts.tasks()
-            + counts.comms();
+            + counts.comms()
+            + counts.notes();
     System.out.printf(
         "Generated %,d managers, %,d deals, %,d contacts (%,d links), %,d stage moves, %,d tasks,"
-            + " %,d communications: %,d rows in %.1f s (%,.0f rows/s)%n",
+            + " %,d communications, %,d notes: %,d rows in %.1f s (%,.0f rows/s)%n",
         sizes.managers(),
         counts.leads(),
         counts.contacts(),
@@ -174,6 +174,7 @@ public final class RulesEngineBench {
         counts.history(),
         counts.tasks(),
         counts.comms(),
+        counts.notes(),
         rows,
         seconds,
         rows / seconds);
@@ -199,7 +200,8 @@ public final class RulesEngineBench {
     double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
     long peak = peakHeap();
     System.out.printf(
-        "Full evaluation, %s: %.1f s for %,d deals (CPU of the evaluating thread %.1f s);"
+        "Full evaluation, %s: %.1f s for %,d deals (CPU of the evaluating thread %.1f s;"
+            + " deals read %.1f s, evaluated %.1f s, written %.1f s);"
             + " %,d findings, %,d open violations [target ≤ %.0f s: %s]%n"
             + "  heap: used after GC %d MiB before, %d MiB after; peak of the heap pools during"
             + " the run %d MiB; max %d MiB%n",
@@ -207,6 +209,9 @@ public final class RulesEngineBench {
         seconds,
         run.deals(),
         cpu,
+        run.loading().toMillis() / 1e3,
+        run.evaluating().toMillis() / 1e3,
+        run.writing().toMillis() / 1e3,
         run.findings(),
         run.violations(),
         FULL_TARGET_S,
