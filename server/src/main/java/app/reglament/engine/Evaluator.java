@@ -3,6 +3,7 @@ package app.reglament.engine;
 import static app.reglament.db.generated.Tables.RULE_DIRTY;
 import static app.reglament.db.generated.Tables.RULE_RUNS;
 import static app.reglament.db.generated.Tables.RULE_SUBJECTS;
+import static app.reglament.db.generated.Tables.VIOLATIONS;
 
 import app.reglament.db.OneOf;
 import app.reglament.rules.DealIndicator;
@@ -304,7 +305,6 @@ public final class Evaluator {
     LocalDate today = context.today();
     Instant now = context.now();
     FactsLoader.PreviousResults previous = loader.previousForAccount(accountId);
-    Map<String, List<ViolationStore.Open>> open = ViolationStore.allOpen(dsl, accountId);
     Map<Contribution.Key, int[]> totals = new HashMap<>();
     List<ClosedDeal> closed = new ArrayList<>();
     int deals = 0;
@@ -327,15 +327,14 @@ public final class Evaluator {
       for (DealFacts deal : batch) {
         Evaluated evaluated = evaluateSafely(accountId, deal, context);
         if (evaluated == null) {
-          open.remove(LEAD_PREFIX + deal.leadId()); // its open violations stay open
-          continue;
+          continue; // its open violations stay open
         }
         subjects.put(LEAD_PREFIX + deal.leadId(), evaluated);
         indicators.closing().of(deal, context).ifPresent(closed::add);
         deals++;
       }
       long t2 = System.nanoTime();
-      int[] counts = write(accountId, subjects, open, totals, now);
+      int[] counts = write(accountId, subjects, totals, now);
       findings += counts[0];
       violations += counts[1];
       loading += t1 - t0;
@@ -352,13 +351,22 @@ public final class Evaluator {
     Findings dumping = new Findings(now);
     indicators.dumping().evaluate(closed, context, dumping);
     managers.put(DUMPING, new Evaluated(null, dumping.list(), dumping.recheckAt()));
-    int[] counts = write(accountId, managers, open, totals, now);
+    int[] counts = write(accountId, managers, totals, now);
     findings += counts[0];
     violations += counts[1];
 
-    // Whatever is still open belongs to subjects that no longer exist (a manager who left).
+    // Deals never leave the mirror (a deleted one is marked so), so every deal's scope was just
+    // written; what is still open outside them belongs to a manager who is no longer managed.
     Writes closes = new Writes(accountId, now);
-    open.values().forEach(list -> list.forEach(o -> closes.close(o.id())));
+    dsl.select(VIOLATIONS.ID)
+        .from(VIOLATIONS)
+        .where(
+            VIOLATIONS.ACCOUNT_ID.eq(accountId),
+            VIOLATIONS.CLOSED_AT.isNull(),
+            VIOLATIONS.SCOPE.notLike(LEAD_PREFIX + "%"),
+            VIOLATIONS.SCOPE.notIn(managers.keySet()))
+        .fetch(VIOLATIONS.ID)
+        .forEach(closes::close);
     dsl.transaction(tx -> closes.execute(tx.dsl()));
     int finalDeals = deals;
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -435,9 +443,11 @@ public final class Evaluator {
   private int[] write(
       long accountId,
       Map<String, Evaluated> subjects,
-      Map<String, List<ViolationStore.Open>> open,
       Map<Contribution.Key, int[]> totals,
       Instant now) {
+    // The batch's open violations only: memory stays one batch, whatever the account's size.
+    Map<String, List<ViolationStore.Open>> open =
+        ViolationStore.open(dsl, accountId, subjects.keySet());
     Writes writes = new Writes(accountId, now);
     int findings = 0;
     int violations = 0;

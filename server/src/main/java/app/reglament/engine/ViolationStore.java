@@ -59,21 +59,6 @@ final class ViolationStore {
     return open;
   }
 
-  /** Every open violation of the account, by scope (for a full evaluation). */
-  static Map<String, List<Open>> allOpen(DSLContext dsl, long accountId) {
-    Map<String, List<Open>> open = new HashMap<>();
-    try (var cursor =
-        dsl.selectFrom(VIOLATIONS)
-            .where(VIOLATIONS.ACCOUNT_ID.eq(accountId), VIOLATIONS.CLOSED_AT.isNull())
-            .fetchSize(5000)
-            .fetchLazy()) {
-      for (ViolationsRecord r : cursor) {
-        open.computeIfAbsent(r.getScope(), s -> new ArrayList<>()).add(open(r));
-      }
-    }
-    return open;
-  }
-
   private static Open open(ViolationsRecord r) {
     return new Open(
         r.getId(),

@@ -328,4 +328,63 @@ class EvaluatorTest {
     assertThat(scores.trend().get(ScoreService.TREND_DAYS - 1).value()).isEqualTo(63);
     assertThat(scores.trend().get(0).value()).isNull();
   }
+
+  @DatabaseTest
+  void a_manager_no_longer_checked_has_his_worktime_violations_closed_by_the_full_run(
+      TestDatabase db) {
+    MutableClock clock = new MutableClock(T0);
+    java.util.concurrent.atomic.AtomicReference<List<Long>> managers =
+        new java.util.concurrent.atomic.AtomicReference<>(List.of(MANAGER));
+    java.util.concurrent.atomic.AtomicInteger version =
+        new java.util.concurrent.atomic.AtomicInteger();
+    RulesSource rules =
+        account -> {
+          RulesConfig d = RulesConfig.defaults();
+          return new RulesSource.Versioned(
+              new RulesConfig(
+                  d.timezone(),
+                  d.workingHours(),
+                  d.holidays(),
+                  d.heads(),
+                  managers.get(),
+                  d.naming(),
+                  d.firstContact(),
+                  d.stages(),
+                  d.requiredFields(),
+                  d.taskResults(),
+                  d.lostDeals(),
+                  d.communications(),
+                  d.worktime(),
+                  d.score()),
+              version.get());
+        };
+    IndicatorSet set =
+        new IndicatorSet(
+            List.of(NO_TASK),
+            (activity, c, out) ->
+                out.add(
+                    Finding.violated(
+                        Indicator.WORKTIME,
+                        "user:" + activity.userId() + ":" + c.today(),
+                        null,
+                        null,
+                        activity.userId(),
+                        c.today(),
+                        Severity.WARNING,
+                        T0,
+                        "short_day",
+                        new Explanation("Мало активности", "Little activity"),
+                        Map.of())),
+            (closed, c, out) -> {},
+            (deal, c) -> Optional.empty());
+    Evaluator engine = new Evaluator(db.dsl(), clock, rules, set);
+    engine.evaluateAccount(ACCOUNT);
+    assertThat(open(db.dsl(), ACCOUNT)).containsExactly("worktime user:100:2026-11-30");
+
+    managers.set(List.of());
+    version.set(1);
+    engine.evaluateAccount(ACCOUNT);
+
+    assertThat(open(db.dsl(), ACCOUNT)).isEmpty();
+  }
 }
