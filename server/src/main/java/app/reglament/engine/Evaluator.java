@@ -59,6 +59,7 @@ public final class Evaluator {
   private final FactsLoader loader;
   private final ActivityLoader activity;
   private final Cache<Long, Context> contexts;
+  private volatile DealObserver observer = DealObserver.NONE;
 
   /** An account's rules and reference data, kept briefly so that one event costs few queries. */
   private record Context(RulesSource.Versioned rules, AccountFacts account) {}
@@ -72,6 +73,11 @@ public final class Evaluator {
     this.activity = new ActivityLoader(dsl);
     this.contexts =
         Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
+  }
+
+  /** Sets who is told about deals re-evaluated after events (the automations). */
+  public void observe(DealObserver value) {
+    this.observer = value;
   }
 
   /** Forgets the cached rules and reference data of an account (after its rules were saved). */
@@ -133,8 +139,28 @@ public final class Evaluator {
         }
       }
       open += store(accountId, subjects, context);
+      tell(accountId, deals, subjects, context);
     }
     return open;
+  }
+
+  private void tell(
+      long accountId, List<DealFacts> deals, Map<String, Evaluated> subjects, RuleContext context) {
+    DealObserver to = observer;
+    if (to == DealObserver.NONE) {
+      return;
+    }
+    for (DealFacts deal : deals) {
+      Evaluated evaluated = subjects.get(LEAD_PREFIX + deal.leadId());
+      if (evaluated == null) {
+        continue;
+      }
+      try {
+        to.evaluated(accountId, deal, evaluated.findings(), context);
+      } catch (RuntimeException e) {
+        log.warn("Automations failed on deal {} of account {}", deal.leadId(), accountId, e);
+      }
+    }
   }
 
   /** The findings of one subject and when to look at it again. */
