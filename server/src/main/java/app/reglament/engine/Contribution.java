@@ -94,17 +94,24 @@ record Contribution(Indicator indicator, long userId, long epochDay, int applica
   /**
    * What to add to the counters when a subject's contributions change from {@code before} to {@code
    * after}. A state item of a past day stays as it was at the end of that day, so it is not taken
-   * out.
+   * out. A full evaluation on {@code lastFullDay} counted every subject's state items afresh for
+   * that day, including subjects whose row it did not need to rewrite, so a state item recorded
+   * before that day belongs to that day.
    */
   static Map<Key, int[]> delta(
-      List<Contribution> before, List<Contribution> after, LocalDate today) {
+      List<Contribution> before, List<Contribution> after, LocalDate today, long lastFullDay) {
     Map<Key, int[]> delta = new TreeMap<>();
     long todayDay = today.toEpochDay();
     for (Contribution c : before) {
-      if (c.indicator.kind() == Indicator.Kind.STATE && c.epochDay < todayDay) {
-        continue;
+      Key key = c.key();
+      if (c.indicator.kind() == Indicator.Kind.STATE) {
+        long day = Math.max(c.epochDay, lastFullDay);
+        if (day < todayDay) {
+          continue;
+        }
+        key = new Key(c.indicator, c.userId, day);
       }
-      int[] d = delta.computeIfAbsent(c.key(), k -> new int[2]);
+      int[] d = delta.computeIfAbsent(key, k -> new int[2]);
       d[0] -= c.applicable;
       d[1] -= c.violated;
     }
@@ -115,5 +122,32 @@ record Contribution(Indicator indicator, long userId, long epochDay, int applica
     }
     delta.values().removeIf(d -> d[0] == 0 && d[1] == 0);
     return delta;
+  }
+
+  /**
+   * Whether a stored row already says what a full evaluation on {@code today} found: the same
+   * items, its state items recorded on an earlier day standing for today (see {@link #delta}).
+   */
+  static boolean sameToday(List<Contribution> stored, List<Contribution> found, LocalDate today) {
+    if (stored.size() != found.size()) {
+      return false;
+    }
+    long todayDay = today.toEpochDay();
+    Map<Key, int[]> a = new TreeMap<>();
+    for (Contribution c : stored) {
+      long day =
+          c.indicator.kind() == Indicator.Kind.STATE ? Math.max(c.epochDay, todayDay) : c.epochDay;
+      a.put(new Key(c.indicator, c.userId, day), new int[] {c.applicable, c.violated});
+    }
+    if (a.size() != found.size()) {
+      return false;
+    }
+    for (Contribution c : found) {
+      int[] v = a.get(c.key());
+      if (v == null || v[0] != c.applicable || v[1] != c.violated) {
+        return false;
+      }
+    }
+    return true;
   }
 }

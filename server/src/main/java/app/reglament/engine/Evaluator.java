@@ -28,6 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.slf4j.Logger;
@@ -101,6 +106,16 @@ public final class Evaluator {
     }
     return new Loaded(
         new RuleContext(c.rules().rules(), c.account(), clock.instant()), c.rules().version());
+  }
+
+  /** The local day of the account's last full evaluation (epoch day), or a day before any. */
+  private static long lastFullDay(DSLContext dsl, long accountId) {
+    return dsl.select(RULE_RUNS.FULL_DAY)
+        .from(RULE_RUNS)
+        .where(RULE_RUNS.ACCOUNT_ID.eq(accountId))
+        .fetchOptional(RULE_RUNS.FULL_DAY)
+        .map(Integer::longValue)
+        .orElse(Long.MIN_VALUE);
   }
 
   /** The version of the rules the account's last full evaluation used, or -1 when none ran. */
@@ -214,12 +229,13 @@ public final class Evaluator {
               .orderBy(RULE_SUBJECTS.SUBJECT)
               .forUpdate()
               .forEach(r -> before.put(r.value1(), r.value2()));
+          long lastFullDay = lastFullDay(t, accountId);
           Map<Contribution.Key, int[]> delta = new TreeMap<>();
           Writes writes = new Writes(accountId, now);
           for (var e : subjects.entrySet()) {
             List<Contribution> after = Contribution.of(e.getValue().findings());
             List<Contribution> old = Contribution.decode(before.get(e.getKey()));
-            Contribution.delta(old, after, today)
+            Contribution.delta(old, after, today, lastFullDay)
                 .forEach(
                     (k, d) -> {
                       int[] sum = delta.computeIfAbsent(k, x -> new int[2]);
@@ -294,7 +310,10 @@ public final class Evaluator {
 
   // ---------------------------------------------------------------- the whole account
 
-  /** What a full evaluation did. */
+  /**
+   * What a full evaluation did. Reading, evaluating and writing overlap, so {@code loading} and
+   * {@code writing} are the time the evaluating thread waited for them, not their whole time.
+   */
   public record FullRun(
       int deals,
       int findings,
@@ -336,37 +355,62 @@ public final class Evaluator {
     int deals = 0;
     int findings = 0;
     int violations = 0;
-    long after = 0;
     long loading = System.nanoTime() - startNanos;
     long evaluating = 0;
     long writing = 0;
-    while (true) {
-      long t0 = System.nanoTime();
-      List<Long> ids = loader.leadIdsAfter(accountId, after, FactsLoader.BATCH);
-      if (ids.isEmpty()) {
-        break;
-      }
-      after = ids.get(ids.size() - 1);
-      List<DealFacts> batch = loader.deals(accountId, ids, previous);
-      long t1 = System.nanoTime();
-      Map<String, Evaluated> subjects = new LinkedHashMap<>();
-      for (DealFacts deal : batch) {
-        Evaluated evaluated = evaluateSafely(accountId, deal, context);
-        if (evaluated == null) {
-          continue; // its open violations stay open
+    // Three batches are in flight: the next one is read while this one is evaluated and the one
+    // before it written. Reading and writing wait mostly on the database, evaluating is this
+    // thread's CPU, so the three overlap; memory holds at most those three batches.
+    ExecutorService reader =
+        Executors.newSingleThreadExecutor(named("reglament-evaluation-reader"));
+    ExecutorService writer =
+        Executors.newSingleThreadExecutor(named("reglament-evaluation-writer"));
+    try {
+      Future<List<DealFacts>> next = reader.submit(() -> readBatch(accountId, 0, previous));
+      Future<int[]> written = null;
+      while (true) {
+        long t0 = System.nanoTime();
+        List<DealFacts> batch = await(next);
+        if (batch.isEmpty()) {
+          break;
         }
-        subjects.put(LEAD_PREFIX + deal.leadId(), evaluated);
-        indicators.closing().of(deal, context).ifPresent(closed::add);
-        deals++;
+        long last = batch.get(batch.size() - 1).leadId();
+        next = reader.submit(() -> readBatch(accountId, last, previous));
+        long t1 = System.nanoTime();
+        Map<String, Evaluated> subjects = new LinkedHashMap<>();
+        for (DealFacts deal : batch) {
+          Evaluated evaluated = evaluateSafely(accountId, deal, context);
+          if (evaluated == null) {
+            continue; // its open violations stay open
+          }
+          subjects.put(LEAD_PREFIX + deal.leadId(), evaluated);
+          indicators.closing().of(deal, context).ifPresent(closed::add);
+          deals++;
+        }
+        long t2 = System.nanoTime();
+        if (written != null) {
+          int[] counts = await(written);
+          findings += counts[0];
+          violations += counts[1];
+          requireLease(accountId, keepLease);
+        }
+        // One write at a time, so the counters' totals are only ever touched by the writer.
+        written = writer.submit(() -> write(accountId, subjects, totals, now, today));
+        loading += t1 - t0;
+        evaluating += t2 - t1;
+        writing += System.nanoTime() - t2;
       }
-      long t2 = System.nanoTime();
-      int[] counts = write(accountId, subjects, totals, now);
-      findings += counts[0];
-      violations += counts[1];
-      loading += t1 - t0;
-      evaluating += t2 - t1;
-      writing += System.nanoTime() - t2;
-      requireLease(accountId, keepLease);
+      if (written != null) {
+        long t0 = System.nanoTime();
+        int[] counts = await(written);
+        findings += counts[0];
+        violations += counts[1];
+        writing += System.nanoTime() - t0;
+        requireLease(accountId, keepLease);
+      }
+    } finally {
+      reader.shutdownNow();
+      writer.shutdownNow();
     }
 
     Map<String, Evaluated> managers = new LinkedHashMap<>();
@@ -377,7 +421,7 @@ public final class Evaluator {
     Findings dumping = new Findings(now);
     indicators.dumping().evaluate(closed, context, dumping);
     managers.put(DUMPING, new Evaluated(null, dumping.list(), dumping.recheckAt()));
-    int[] counts = write(accountId, managers, totals, now);
+    int[] counts = write(accountId, managers, totals, now, today);
     findings += counts[0];
     violations += counts[1];
 
@@ -430,7 +474,7 @@ public final class Evaluator {
         });
     log.info(
         "Full evaluation of account {}: {} deals, {} findings, {} open violations in {} ms"
-            + " (deals read {} ms, evaluated {} ms, written {} ms)",
+            + " (waited {} ms for reads, evaluated {} ms, waited {} ms for writes)",
         accountId,
         deals,
         findings,
@@ -449,6 +493,34 @@ public final class Evaluator {
         Duration.ofNanos(writing));
   }
 
+  private static ThreadFactory named(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The deals after {@code afterId}, a batch of them; empty at the end of the account. */
+  private List<DealFacts> readBatch(
+      long accountId, long afterId, FactsLoader.PreviousResults previous) {
+    return loader.dealsAfter(accountId, afterId, FactsLoader.BATCH, previous);
+  }
+
+  private static <T> T await(Future<T> step) {
+    try {
+      return step.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted during a full evaluation", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("A step of a full evaluation failed", e.getCause());
+    }
+  }
+
   /** Thrown when another instance took the account over during a full evaluation. */
   public static final class LeaseLostException extends RuntimeException {
     LeaseLostException(long accountId) {
@@ -465,15 +537,31 @@ public final class Evaluator {
     }
   }
 
+  /** A subject's row as stored. */
+  private record Stored(String contributions, Instant recheckAt) {}
+
+  private Map<String, Stored> stored(long accountId, Collection<String> subjects) {
+    Map<String, Stored> out = new HashMap<>();
+    dsl.select(RULE_SUBJECTS.SUBJECT, RULE_SUBJECTS.CONTRIBUTIONS, RULE_SUBJECTS.RECHECK_AT)
+        .from(RULE_SUBJECTS)
+        .where(
+            OneOf.primaryKeyIn(
+                dsl, RULE_SUBJECTS.ACCOUNT_ID, accountId, RULE_SUBJECTS.SUBJECT, subjects))
+        .forEach(r -> out.put(r.value1(), new Stored(r.value2(), r.value3())));
+    return out;
+  }
+
   /** Writes one batch of a full evaluation; returns {findings, violations}. */
   private int[] write(
       long accountId,
       Map<String, Evaluated> subjects,
       Map<Contribution.Key, int[]> totals,
-      Instant now) {
+      Instant now,
+      LocalDate today) {
     // The batch's open violations only: memory stays one batch, whatever the account's size.
     Map<String, List<ViolationStore.Open>> open =
         ViolationStore.open(dsl, accountId, subjects.keySet());
+    Map<String, Stored> stored = stored(accountId, subjects.keySet());
     Writes writes = new Writes(accountId, now);
     int findings = 0;
     int violations = 0;
@@ -485,7 +573,14 @@ public final class Evaluator {
         sum[0] += c.applicable();
         sum[1] += c.violated();
       }
-      subjectRow(writes, e.getKey(), e.getValue(), contributions);
+      // A row that already says this (most of them, on the next day's run) is not written again.
+      Stored before = stored.get(e.getKey());
+      if (before == null
+          || !java.util.Objects.equals(before.recheckAt(), e.getValue().recheckAt())
+          || !Contribution.sameToday(
+              Contribution.decode(before.contributions()), contributions, today)) {
+        subjectRow(writes, e.getKey(), e.getValue(), contributions);
+      }
       List<ViolationStore.Open> previouslyOpen = open.remove(e.getKey());
       ViolationStore.plan(
           writes, e.getKey(), previouslyOpen == null ? List.of() : previouslyOpen, list);

@@ -33,7 +33,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * Reads the rule facts out of the mirror: the account's reference data, and deals with everything
@@ -49,8 +53,16 @@ public final class FactsLoader {
 
   /** How a completed task learns its manager's previous result. */
   public interface PreviousResults {
-    String previous(TasksRecord task);
+    /** The previous result of each completed task's manager, by task id; absent when none. */
+    Map<Long, String> of(List<TasksRecord> completed);
+
+    default String previous(TasksRecord task) {
+      return of(List.of(task)).get(task.getTaskId());
+    }
   }
+
+  /** Previous results looked up together: one statement per this many tasks. */
+  private static final int PREVIOUS_PER_STATEMENT = 50;
 
   private final DSLContext dsl;
 
@@ -117,13 +129,51 @@ public final class FactsLoader {
       return List.of();
     }
     List<Long> ids = leads.stream().map(LeadsRecord::getLeadId).toList();
+    return assemble(
+        accountId,
+        leads,
+        (table, column, keys) -> OneOf.of(dsl, table, column, ids, keys),
+        previous);
+  }
 
+  /**
+   * The next {@code limit} deals of the account after {@code afterId}, ascending (deleted ones
+   * included). Everything on them is read by the range of their ids rather than a list of them: one
+   * contiguous index range per table, which is what a full evaluation walks.
+   */
+  public List<DealFacts> dealsAfter(
+      long accountId, long afterId, int limit, PreviousResults previous) {
+    List<LeadsRecord> leads =
+        dsl.selectFrom(LEADS)
+            .where(LEADS.ACCOUNT_ID.eq(accountId), LEADS.LEAD_ID.gt(afterId))
+            .orderBy(LEADS.ACCOUNT_ID, LEADS.LEAD_ID)
+            .limit(limit)
+            .fetch();
+    if (leads.isEmpty()) {
+      return List.of();
+    }
+    long lastId = leads.get(leads.size() - 1).getLeadId();
+    return assemble(
+        accountId,
+        leads,
+        (table, column, keys) ->
+            new OneOf(table, column.gt(afterId).and(column.le(lastId)).and(DSL.and(keys))),
+        previous);
+  }
+
+  /** Which deals' rows a read covers, as a condition on a table's lead column. */
+  @FunctionalInterface
+  private interface Covering {
+    OneOf of(Table<?> table, Field<Long> leadColumn, Condition... keys);
+  }
+
+  private List<DealFacts> assemble(
+      long accountId, List<LeadsRecord> leads, Covering covering, PreviousResults previous) {
     Map<Long, List<Long>> contactsOfLead = new HashMap<>();
     Map<Long, List<Long>> leadsOfContact = new HashMap<>();
     Map<Long, String> mainContactName = new HashMap<>();
     OneOf ofLinks =
-        OneOf.of(
-            dsl, LEAD_CONTACTS, LEAD_CONTACTS.LEAD_ID, ids, LEAD_CONTACTS.ACCOUNT_ID.eq(accountId));
+        covering.of(LEAD_CONTACTS, LEAD_CONTACTS.LEAD_ID, LEAD_CONTACTS.ACCOUNT_ID.eq(accountId));
     dsl.select(
             LEAD_CONTACTS.LEAD_ID, LEAD_CONTACTS.CONTACT_ID, LEAD_CONTACTS.IS_MAIN, CONTACTS.NAME)
         .from(ofLinks.from())
@@ -146,11 +196,9 @@ public final class FactsLoader {
 
     Map<Long, List<StageChange>> stages = new HashMap<>();
     OneOf ofHistory =
-        OneOf.of(
-            dsl,
+        covering.of(
             LEAD_STATUS_HISTORY,
             LEAD_STATUS_HISTORY.LEAD_ID,
-            ids,
             LEAD_STATUS_HISTORY.ACCOUNT_ID.eq(accountId));
     dsl.select(LEAD_STATUS_HISTORY.fields())
         .from(ofHistory.from())
@@ -173,28 +221,30 @@ public final class FactsLoader {
                             h.getChangedAt())));
 
     Map<Long, List<TaskFacts>> tasks = new HashMap<>();
+    List<TasksRecord> taskRecords = new ArrayList<>();
     OneOf ofTasks =
-        OneOf.of(
-            dsl,
-            TASKS,
-            TASKS.ENTITY_ID,
-            ids,
-            TASKS.ACCOUNT_ID.eq(accountId),
-            TASKS.ENTITY_TYPE.eq("leads"));
+        covering.of(
+            TASKS, TASKS.ENTITY_ID, TASKS.ACCOUNT_ID.eq(accountId), TASKS.ENTITY_TYPE.eq("leads"));
     dsl.select(TASKS.fields())
         .from(ofTasks.from())
         .where(ofTasks.where(), TASKS.IS_DELETED.isFalse())
         .orderBy(TASKS.ENTITY_ID, TASKS.CREATED_AT, TASKS.TASK_ID)
         .coerce(TASKS)
         .fetch()
-        .forEach(
-            t ->
-                tasks
-                    .computeIfAbsent(t.getEntityId(), k -> new ArrayList<>())
-                    .add(task(t, previous)));
+        .forEach(t -> taskRecords.add(t));
+    List<TasksRecord> completed = new ArrayList<>();
+    for (TasksRecord t : taskRecords) {
+      if (t.getIsCompleted()) {
+        completed.add(t);
+      }
+    }
+    Map<Long, String> previousResults = completed.isEmpty() ? Map.of() : previous.of(completed);
+    for (TasksRecord t : taskRecords) {
+      tasks.computeIfAbsent(t.getEntityId(), k -> new ArrayList<>()).add(task(t, previousResults));
+    }
 
-    Map<Long, List<Touch>> touches = touches(accountId, ids, leadsOfContact);
-    Map<Long, List<NoteFacts>> notes = notes(accountId, ids);
+    Map<Long, List<Touch>> touches = touches(accountId, covering, leadsOfContact);
+    Map<Long, List<NoteFacts>> notes = notes(accountId, covering);
 
     List<DealFacts> deals = new ArrayList<>(leads.size());
     for (LeadsRecord l : leads) {
@@ -220,20 +270,6 @@ public final class FactsLoader {
               notes.getOrDefault(id, List.of())));
     }
     return deals;
-  }
-
-  /**
-   * The next batch of lead ids after {@code afterId}, ascending. The ORDER BY names the whole
-   * primary key: H2 reads an index in order (and stops at the limit) only when the ORDER BY is its
-   * prefix.
-   */
-  public List<Long> leadIdsAfter(long accountId, long afterId, int limit) {
-    return dsl.select(LEADS.LEAD_ID)
-        .from(LEADS)
-        .where(LEADS.ACCOUNT_ID.eq(accountId), LEADS.LEAD_ID.gt(afterId))
-        .orderBy(LEADS.ACCOUNT_ID, LEADS.LEAD_ID)
-        .limit(limit)
-        .fetch(LEADS.LEAD_ID);
   }
 
   /** The deals of these tasks (for tasks on deals). */
@@ -274,30 +310,52 @@ public final class FactsLoader {
    * completed_at.
    */
   public PreviousResults previousFromDatabase(long accountId) {
-    return task -> {
-      if (!task.getIsCompleted() || task.getResponsibleUserId() == null) {
-        return null;
+    return completed -> {
+      List<TasksRecord> asked = new ArrayList<>();
+      for (TasksRecord task : completed) {
+        if (task.getIsCompleted() && task.getResponsibleUserId() != null) {
+          asked.add(task);
+        }
       }
-      Instant at = completedAt(task);
-      return dsl.select(TASKS.RESULT_TEXT)
-          .from(TASKS)
-          .where(
-              TASKS.ACCOUNT_ID.eq(accountId),
-              TASKS.RESPONSIBLE_USER_ID.eq(task.getResponsibleUserId()),
-              TASKS.COMPLETED_AT.le(at),
-              TASKS.COMPLETED_AT.lt(at).or(TASKS.TASK_ID.lt(task.getTaskId())),
-              TASKS.IS_COMPLETED.isTrue(),
-              TASKS.IS_DELETED.isFalse(),
-              TASKS.TASK_ID.ne(task.getTaskId()))
-          .orderBy(
-              TASKS.ACCOUNT_ID,
-              TASKS.RESPONSIBLE_USER_ID,
-              TASKS.COMPLETED_AT.desc(),
-              TASKS.TASK_ID.desc())
-          .limit(1)
-          .fetchOptional(TASKS.RESULT_TEXT)
-          .orElse(null);
+      Map<Long, String> out = new HashMap<>();
+      // Each lookup is a scalar subquery of one SELECT: a deal's tasks cost one round trip.
+      for (int from = 0; from < asked.size(); from += PREVIOUS_PER_STATEMENT) {
+        List<TasksRecord> chunk =
+            asked.subList(from, Math.min(asked.size(), from + PREVIOUS_PER_STATEMENT));
+        List<Field<String>> lookups = new ArrayList<>(chunk.size());
+        for (TasksRecord task : chunk) {
+          lookups.add(DSL.field(previousOf(accountId, task)));
+        }
+        var row = dsl.select(lookups).fetchOne();
+        for (int i = 0; i < chunk.size(); i++) {
+          String text = row == null ? null : (String) row.get(i);
+          if (text != null) {
+            out.put(chunk.get(i).getTaskId(), text);
+          }
+        }
+      }
+      return out;
     };
+  }
+
+  private org.jooq.Select<org.jooq.Record1<String>> previousOf(long accountId, TasksRecord task) {
+    Instant at = completedAt(task);
+    return DSL.select(TASKS.RESULT_TEXT)
+        .from(TASKS)
+        .where(
+            TASKS.ACCOUNT_ID.eq(accountId),
+            TASKS.RESPONSIBLE_USER_ID.eq(task.getResponsibleUserId()),
+            TASKS.COMPLETED_AT.le(at),
+            TASKS.COMPLETED_AT.lt(at).or(TASKS.TASK_ID.lt(task.getTaskId())),
+            TASKS.IS_COMPLETED.isTrue(),
+            TASKS.IS_DELETED.isFalse(),
+            TASKS.TASK_ID.ne(task.getTaskId()))
+        .orderBy(
+            TASKS.ACCOUNT_ID,
+            TASKS.RESPONSIBLE_USER_ID,
+            TASKS.COMPLETED_AT.desc(),
+            TASKS.TASK_ID.desc())
+        .limit(1);
   }
 
   /**
@@ -340,14 +398,23 @@ public final class FactsLoader {
         newerEssence = essence;
       }
     }
-    return task -> repeats.get(task.getTaskId());
+    return completed -> {
+      Map<Long, String> out = new HashMap<>();
+      for (TasksRecord task : completed) {
+        String text = repeats.get(task.getTaskId());
+        if (text != null) {
+          out.put(task.getTaskId(), text);
+        }
+      }
+      return out;
+    };
   }
 
   private static Instant completedAt(TasksRecord t) {
     return t.getCompletedAt() != null ? t.getCompletedAt() : t.getUpdatedAt();
   }
 
-  private static TaskFacts task(TasksRecord t, PreviousResults previous) {
+  private static TaskFacts task(TasksRecord t, Map<Long, String> previous) {
     boolean completed = t.getIsCompleted();
     return new TaskFacts(
         t.getTaskId(),
@@ -359,20 +426,16 @@ public final class FactsLoader {
         t.getResultText(),
         t.getCreatedAt(),
         completed ? completedAt(t) : null,
-        completed ? previous.previous(t) : null);
+        completed ? previous.get(t.getTaskId()) : null);
   }
 
   private Map<Long, List<Touch>> touches(
-      long accountId, List<Long> leadIds, Map<Long, List<Long>> leadsOfContact) {
+      long accountId, Covering covering, Map<Long, List<Long>> leadsOfContact) {
     Map<Long, List<Touch>> touches = new HashMap<>();
     // Two indexed queries rather than one OR-ed condition, which H2 would answer by a scan.
     OneOf ofLeads =
-        OneOf.of(
-            dsl,
-            COMMUNICATIONS,
-            COMMUNICATIONS.LEAD_ID,
-            leadIds,
-            COMMUNICATIONS.ACCOUNT_ID.eq(accountId));
+        covering.of(
+            COMMUNICATIONS, COMMUNICATIONS.LEAD_ID, COMMUNICATIONS.ACCOUNT_ID.eq(accountId));
     dsl.select(COMMUNICATIONS.fields())
         .from(ofLeads.from())
         .where(ofLeads.where())
@@ -417,9 +480,9 @@ public final class FactsLoader {
         c.getOccurredAt());
   }
 
-  private Map<Long, List<NoteFacts>> notes(long accountId, List<Long> leadIds) {
+  private Map<Long, List<NoteFacts>> notes(long accountId, Covering covering) {
     Map<Long, List<NoteFacts>> notes = new HashMap<>();
-    OneOf ofLeads = OneOf.of(dsl, NOTES, NOTES.LEAD_ID, leadIds, NOTES.ACCOUNT_ID.eq(accountId));
+    OneOf ofLeads = covering.of(NOTES, NOTES.LEAD_ID, NOTES.ACCOUNT_ID.eq(accountId));
     dsl.select(NOTES.fields())
         .from(ofLeads.from())
         .where(ofLeads.where())

@@ -201,7 +201,7 @@ public final class RulesEngineBench {
     long peak = peakHeap();
     System.out.printf(
         "Full evaluation, %s: %.1f s for %,d deals (CPU of the evaluating thread %.1f s;"
-            + " deals read %.1f s, evaluated %.1f s, written %.1f s);"
+            + " waited %.1f s for reads, evaluated %.1f s, waited %.1f s for writes);"
             + " %,d findings, %,d open violations [target ≤ %.0f s: %s]%n"
             + "  heap: used after GC %d MiB before, %d MiB after; peak of the heap pools during"
             + " the run %d MiB; max %d MiB%n",

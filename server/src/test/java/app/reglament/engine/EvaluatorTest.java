@@ -1,5 +1,6 @@
 package app.reglament.engine;
 
+import static app.reglament.db.generated.Tables.RULE_SUBJECTS;
 import static app.reglament.db.generated.Tables.SCORE_DAYS;
 import static app.reglament.db.generated.Tables.VIOLATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -280,6 +281,36 @@ class EvaluatorTest {
     assertThat(counters(f.dsl, ACCOUNT, DAY0.plusDays(1)))
         .isEqualTo(Map.of("no_task", List.of(1, 0)));
     f.engine.evaluateAccount(ACCOUNT);
+    assertThat(counters(f.dsl, ACCOUNT, DAY0.plusDays(1)))
+        .isEqualTo(Map.of("no_task", List.of(2, 1)));
+    assertThat(counters(f.dsl, ACCOUNT, DAY0)).isEqualTo(Map.of("no_task", List.of(2, 2)));
+  }
+
+  @DatabaseTest
+  void the_next_days_full_run_leaves_unchanged_rows_and_a_later_change_still_counts_once(
+      TestDatabase db) {
+    Fixture f = fixture(db);
+    f.mirror.upsertLeads(ACCOUNT, List.of(lead(10), lead(11)), T0);
+    f.engine.evaluateAccount(ACCOUNT);
+
+    f.clock.advance(Duration.ofDays(1));
+    f.engine.evaluateAccount(ACCOUNT);
+
+    // Nothing changed overnight: the rows still say what day 0 wrote, and day 1 counts both deals.
+    assertThat(
+            f.dsl
+                .selectDistinct(RULE_SUBJECTS.EVALUATED_AT)
+                .from(RULE_SUBJECTS)
+                .where(RULE_SUBJECTS.ACCOUNT_ID.eq(ACCOUNT), RULE_SUBJECTS.LEAD_ID.isNotNull())
+                .fetch(RULE_SUBJECTS.EVALUATED_AT))
+        .containsExactly(T0);
+    assertThat(counters(f.dsl, ACCOUNT, DAY0.plusDays(1)))
+        .isEqualTo(Map.of("no_task", List.of(2, 2)));
+
+    // Deal 10 gets a task on day 1: its share of day 1 is taken out and put back, not added twice.
+    f.mirror.upsertTasks(ACCOUNT, List.of(task(600, 10, false, null, f.clock.instant())), T0);
+    f.engine.evaluateLeads(ACCOUNT, List.of(10L));
+
     assertThat(counters(f.dsl, ACCOUNT, DAY0.plusDays(1)))
         .isEqualTo(Map.of("no_task", List.of(2, 1)));
     assertThat(counters(f.dsl, ACCOUNT, DAY0)).isEqualTo(Map.of("no_task", List.of(2, 2)));
