@@ -3,7 +3,6 @@ package app.reglament.engine;
 import static app.reglament.db.generated.Tables.VIOLATIONS;
 
 import app.reglament.db.OneOf;
-import app.reglament.db.generated.tables.records.ViolationsRecord;
 import app.reglament.rules.Finding;
 import app.reglament.web.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,7 +35,7 @@ final class ViolationStore {
       Instant beganAt,
       String severity,
       Long userId,
-      String details) {
+      Long detailsHash) {
 
     String key() {
       return indicator + "|" + subjectKey;
@@ -51,24 +50,33 @@ final class ViolationStore {
     }
     OneOf ofScopes =
         OneOf.of(dsl, VIOLATIONS, VIOLATIONS.SCOPE, scopes, VIOLATIONS.ACCOUNT_ID.eq(accountId));
-    dsl.select(VIOLATIONS.fields())
+    // The details themselves are not read: their hash tells whether they changed, and a full
+    // evaluation compares millions of them.
+    dsl.select(
+            VIOLATIONS.ID,
+            VIOLATIONS.SCOPE,
+            VIOLATIONS.INDICATOR,
+            VIOLATIONS.SUBJECT_KEY,
+            VIOLATIONS.BEGAN_AT,
+            VIOLATIONS.SEVERITY,
+            VIOLATIONS.USER_ID,
+            VIOLATIONS.DETAILS_HASH)
         .from(ofScopes.from())
         .where(ofScopes.where(), VIOLATIONS.CLOSED_AT.isNull())
-        .fetchInto(VIOLATIONS)
-        .forEach(r -> open.computeIfAbsent(r.getScope(), s -> new ArrayList<>()).add(open(r)));
+        .forEach(
+            r ->
+                open.computeIfAbsent(r.value2(), s -> new ArrayList<>())
+                    .add(
+                        new Open(
+                            r.value1(),
+                            r.value2(),
+                            r.value3(),
+                            r.value4(),
+                            r.value5(),
+                            r.value6(),
+                            r.value7(),
+                            r.value8())));
     return open;
-  }
-
-  private static Open open(ViolationsRecord r) {
-    return new Open(
-        r.getId(),
-        r.getScope(),
-        r.getIndicator(),
-        r.getSubjectKey(),
-        r.getBeganAt(),
-        r.getSeverity(),
-        r.getUserId(),
-        r.getDetails());
   }
 
   /**
@@ -101,7 +109,7 @@ final class ViolationStore {
       if (same == null) {
         out.open(scope, f, details);
       } else if (!same.severity().equals(f.severity().code())
-          || !Objects.equals(same.details(), details)
+          || !Objects.equals(same.detailsHash(), hash(details))
           || !Objects.equals(same.userId(), f.userId())) {
         out.change(same.id(), f, details);
       }
@@ -109,6 +117,16 @@ final class ViolationStore {
     for (List<Open> gone : byKey.values()) {
       gone.forEach(o -> out.close(o.id()));
     }
+  }
+
+  /** A 64-bit FNV-1a hash of the details, stored beside them to tell a change without reading. */
+  static long hash(String details) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < details.length(); i++) {
+      h ^= details.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
   }
 
   /** The stored form of a violation's reason, explanation and figures. */

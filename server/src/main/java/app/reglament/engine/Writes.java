@@ -47,6 +47,7 @@ final class Writes {
           f.taskId(),
           f.userId(),
           details,
+          ViolationStore.hash(details),
           f.beganAt(),
           now
         });
@@ -54,7 +55,10 @@ final class Writes {
 
   /** An open violation whose severity, details or manager changed. */
   void change(long id, Finding f, String details) {
-    changed.add(new Object[] {f.severity().code(), details, f.userId(), accountId, id});
+    changed.add(
+        new Object[] {
+          f.severity().code(), details, ViolationStore.hash(details), f.userId(), accountId, id
+        });
   }
 
   void close(long id) {
@@ -115,6 +119,7 @@ final class Writes {
         .set(VIOLATIONS.TASK_ID, 0L)
         .set(VIOLATIONS.USER_ID, 0L)
         .set(VIOLATIONS.DETAILS, "")
+        .set(VIOLATIONS.DETAILS_HASH, 0L)
         .set(VIOLATIONS.BEGAN_AT, Instant.EPOCH)
         .set(VIOLATIONS.DETECTED_AT, Instant.EPOCH);
   }
@@ -123,6 +128,7 @@ final class Writes {
     return dsl.update(VIOLATIONS)
         .set(VIOLATIONS.SEVERITY, "")
         .set(VIOLATIONS.DETAILS, "")
+        .set(VIOLATIONS.DETAILS_HASH, 0L)
         .set(VIOLATIONS.USER_ID, 0L)
         .where(VIOLATIONS.ACCOUNT_ID.eq(0L), VIOLATIONS.ID.eq(0L));
   }

@@ -150,8 +150,11 @@ public final class CommunicationIndicator implements DealIndicator {
     details.put("receivedAt", incoming.at().toString());
     details.put("deadline", deadline.toString());
     details.put("limitMinutes", limit);
-    details.put("workingMinutes", waited);
-    answer.ifPresent(a -> details.put("answeredAt", a.toString()));
+    if (answer.isPresent()) {
+      // Only a finished wait is a figure; an open one would change the violation every minute.
+      details.put("workingMinutes", waited);
+      details.put("answeredAt", answer.get().toString());
+    }
     return Finding.violated(
         Indicator.COMMUNICATION,
         subject,
@@ -231,18 +234,14 @@ public final class CommunicationIndicator implements DealIndicator {
               + ru
               + " "
               + when
-              + " и ждёт ответа уже "
-              + waited
-              + " рабочих мин.: ответить нужно было до "
+              + " и всё ещё ждёт ответа: ответить нужно было до "
               + due
               + ". Ответьте клиенту.",
           "The client wrote "
               + en
               + " on "
               + when
-              + " and has been waiting "
-              + waited
-              + " working minutes: the reply was due by "
+              + " and is still waiting for an answer: the reply was due by "
               + due
               + ". Answer the client.");
     }

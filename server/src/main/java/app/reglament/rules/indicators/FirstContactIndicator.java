@@ -87,21 +87,23 @@ public final class FirstContactIndicator implements DealIndicator {
       reason = "none";
       out.recheckAt(criticalAfter);
     }
-    Instant until = first.orElse(now);
-    long late = minutes(calendar.workingBetween(deadline, until));
-    long worked = minutes(calendar.workingBetween(created, until));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("createdAt", created.toString());
     details.put("deadline", deadline.toString());
-    first.ifPresent(t -> details.put("firstContactAt", t.toString()));
     details.put("slaMinutes", slaMinutes);
-    details.put("workingMinutes", worked);
-    details.put("minutesLate", late);
     ZoneId zone = calendar.zone();
-    Explanation explanation =
-        first.isPresent()
-            ? late(created, deadline, first.get(), late, worked, slaMinutes, zone)
-            : none(created, deadline, late, zone);
+    Explanation explanation;
+    if (first.isPresent()) {
+      long late = minutes(calendar.workingBetween(deadline, first.get()));
+      long worked = minutes(calendar.workingBetween(created, first.get()));
+      details.put("firstContactAt", first.get().toString());
+      details.put("workingMinutes", worked);
+      details.put("minutesLate", late);
+      explanation = late(created, deadline, first.get(), late, worked, slaMinutes, zone);
+    } else {
+      // Still waiting: no figure that grows by the minute, so the open violation stays as it is.
+      explanation = none(created, deadline, zone);
+    }
     out.add(
         Finding.violated(
             Indicator.FIRST_CONTACT,
@@ -179,17 +181,15 @@ public final class FirstContactIndicator implements DealIndicator {
             late, moment(created, zone), moment(deadline, zone), moment(first, zone), worked, sla));
   }
 
-  private static Explanation none(Instant created, Instant deadline, long late, ZoneId zone) {
+  private static Explanation none(Instant created, Instant deadline, ZoneId zone) {
     return new Explanation(
         String.format(
-            "Свяжитесь с клиентом: заявка поступила %s, срок первого контакта истёк %s, прошло"
-                + " уже %d мин рабочего времени, а звонка, сообщения или письма клиенту всё ещё"
-                + " нет.",
-            moment(created, zone), moment(deadline, zone), late),
+            "Свяжитесь с клиентом: заявка поступила %s, срок первого контакта истёк %s, а звонка,"
+                + " сообщения или письма клиенту всё ещё нет.",
+            moment(created, zone), moment(deadline, zone)),
         String.format(
             "Contact the client: the lead arrived %s, the first-contact deadline passed at %s,"
-                + " %d working minutes ago, and the client has still had no call, message or"
-                + " mail.",
-            moment(created, zone), moment(deadline, zone), late));
+                + " and the client has still had no call, message or mail.",
+            moment(created, zone), moment(deadline, zone)));
   }
 }

@@ -12,7 +12,6 @@ import app.reglament.rules.RuleContext;
 import app.reglament.rules.Severity;
 import app.reglament.rules.facts.DealFacts;
 import app.reglament.rules.facts.TaskFacts;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -64,11 +63,9 @@ public final class OverdueTaskIndicator implements DealIndicator {
       out.recheckAt(effective);
       return;
     }
-    Duration overdue = calendar.workingBetween(effective, now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("completeTill", due.toString());
     details.put("countedFrom", effective.toString());
-    details.put("workingMinutesOverdue", overdue.toMinutes());
     out.add(
         Finding.violated(
             Indicator.OVERDUE_TASK,
@@ -80,12 +77,12 @@ public final class OverdueTaskIndicator implements DealIndicator {
             Severity.WARNING,
             effective,
             "deadline_passed",
-            explain(task, due, effective, overdue, calendar.zone()),
+            explain(task, due, effective, calendar.zone()),
             details));
   }
 
-  private static Explanation explain(
-      TaskFacts task, Instant due, Instant effective, Duration overdue, ZoneId zone) {
+  /** Says when it was due, not how late it is now: the text stays true while the task waits. */
+  private static Explanation explain(TaskFacts task, Instant due, Instant effective, ZoneId zone) {
     String text = task.text() == null || task.text().isBlank() ? "—" : task.text().strip();
     String countedRu =
         effective.equals(due)
@@ -97,12 +94,11 @@ public final class OverdueTaskIndicator implements DealIndicator {
             : " (outside working hours, counted from " + moment(effective, zone) + ")";
     return new Explanation(
         String.format(
-            "Выполните задачу «%s» или перенесите срок, договорившись с клиентом: срок был %s%s,"
-                + " просрочка %s рабочего времени.",
-            text, moment(due, zone), countedRu, LocalMoments.russian(overdue)),
+            "Выполните задачу «%s» или перенесите срок, договорившись с клиентом: срок был %s%s.",
+            text, moment(due, zone), countedRu),
         String.format(
-            "Do the task «%s» or move its deadline after agreeing with the client: it was due %s%s"
-                + " and is %s of working time overdue.",
-            text, moment(due, zone), countedEn, LocalMoments.english(overdue)));
+            "Do the task «%s» or move its deadline after agreeing with the client: it was due"
+                + " %s%s.",
+            text, moment(due, zone), countedEn));
   }
 }

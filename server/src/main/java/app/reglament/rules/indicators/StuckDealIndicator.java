@@ -56,7 +56,6 @@ public final class StuckDealIndicator implements DealIndicator {
       return;
     }
     out.recheckAt(critical);
-    long days = Duration.between(since, now).toDays();
     String stage =
         context
             .account()
@@ -67,8 +66,8 @@ public final class StuckDealIndicator implements DealIndicator {
     details.put("statusId", deal.statusId());
     details.put("stage", stage);
     details.put("inStageSince", since.toString());
-    details.put("daysInStage", days);
     details.put("maxDays", maxDays);
+    details.put("limitPassedAt", limit.toString());
     out.add(
         Finding.violated(
             Indicator.STUCK_DEAL,
@@ -80,20 +79,24 @@ public final class StuckDealIndicator implements DealIndicator {
             now.isBefore(critical) ? Severity.WARNING : Severity.CRITICAL,
             limit,
             "stuck",
-            explain(stage, since, days, maxDays, context.calendar().zone()),
+            explain(stage, since, limit, maxDays, context.calendar().zone()),
             details));
   }
 
+  /**
+   * Says since when, not for how long: the text stays true as days pass, so an open violation is
+   * not rewritten every day (the widget counts the days from {@code inStageSince}).
+   */
   private static Explanation explain(
-      String stage, Instant since, long days, int maxDays, ZoneId zone) {
+      String stage, Instant since, Instant limit, int maxDays, ZoneId zone) {
     return new Explanation(
         String.format(
-            "Продвиньте сделку или закройте её: она на этапе «%s» с %s, уже %d полных дней при"
-                + " норме %d. Договоритесь с клиентом о следующем шаге.",
-            stage, moment(since, zone), days, maxDays),
+            "Продвиньте сделку или закройте её: она на этапе «%s» с %s, а норма — %d дн.: срок"
+                + " вышел %s. Договоритесь с клиентом о следующем шаге.",
+            stage, moment(since, zone), maxDays, moment(limit, zone)),
         String.format(
-            "Move the deal on or close it: it has been in «%s» since %s, %d full days against a"
-                + " limit of %d. Agree the next step with the client.",
-            stage, moment(since, zone), days, maxDays));
+            "Move the deal on or close it: it has been in «%s» since %s, and the limit of %d"
+                + " days ran out on %s. Agree the next step with the client.",
+            stage, moment(since, zone), maxDays, moment(limit, zone)));
   }
 }

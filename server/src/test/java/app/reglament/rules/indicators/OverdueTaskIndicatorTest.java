@@ -145,7 +145,7 @@ class OverdueTaskIndicatorTest {
   }
 
   @Test
-  void the_explanation_names_the_task_the_deadline_and_the_overdue_time() {
+  void the_explanation_names_the_task_and_the_deadline_and_stays_while_the_task_waits() {
     DealFacts deal =
         deal(1).task(openTask(7, MANAGER, "Перезвонить вечером", "2025-06-17 20:00")).build();
 
@@ -153,11 +153,15 @@ class OverdueTaskIndicatorTest {
 
     assertThat(finding.leadId()).isEqualTo(1L);
     assertThat(finding.taskId()).isEqualTo(7L);
-    assertThat(finding.details()).containsEntry("workingMinutesOverdue", 125L);
+    assertThat(finding.details())
+        .containsEntry("countedFrom", "2025-06-18T06:00:00Z")
+        .doesNotContainKey("workingMinutesOverdue");
     assertThat(finding.explanation().russian())
         .startsWith("Выполните задачу «Перезвонить вечером»")
-        .contains("17.06.2025 20:00", "отсчёт с 18.06.2025 09:00", "2 ч 05 мин");
-    assertThat(finding.explanation().english())
-        .contains("counted from 18.06.2025 09:00", "2 h 05 min");
+        .contains("17.06.2025 20:00", "отсчёт с 18.06.2025 09:00");
+    assertThat(finding.explanation().english()).contains("counted from 18.06.2025 09:00");
+    Finding later = evaluate(INDICATOR, deal, context("2025-06-19 16:00")).list().get(0);
+    assertThat(later.explanation()).isEqualTo(finding.explanation());
+    assertThat(later.details()).isEqualTo(finding.details());
   }
 }

@@ -110,18 +110,23 @@ class StuckDealIndicatorTest {
   }
 
   @Test
-  void the_explanation_gives_the_stage_the_days_and_the_limit() {
+  void the_explanation_gives_the_stage_since_when_and_the_limit_and_stays_as_days_pass() {
     DealFacts deal =
         deal(1).created("2025-06-09 09:00").moved(QUALIFICATION, "2025-06-10 10:00").build();
 
     Finding finding = evaluate(INDICATOR, deal, context(NOW)).list().get(0);
 
     assertThat(finding.details())
-        .containsEntry("daysInStage", 8L)
         .containsEntry("maxDays", 5)
-        .containsEntry("stage", "Квалификация");
+        .containsEntry("stage", "Квалификация")
+        .doesNotContainKey("daysInStage");
     assertThat(finding.explanation().russian())
-        .contains("«Квалификация»", "10.06.2025 10:00", "8 полных дней", "норме 5");
-    assertThat(finding.explanation().english()).contains("8 full days", "limit of 5");
+        .contains("«Квалификация»", "10.06.2025 10:00", "норма — 5 дн.", "вышел 15.06.2025 10:00");
+    assertThat(finding.explanation().english())
+        .contains("limit of 5 days", "ran out on 15.06.2025 10:00");
+    // A day later the deal is still stuck, and the stored violation needs no rewriting.
+    Finding dayLater = evaluate(INDICATOR, deal, context("2025-06-19 16:30")).list().get(0);
+    assertThat(dayLater.explanation()).isEqualTo(finding.explanation());
+    assertThat(dayLater.details()).isEqualTo(finding.details());
   }
 }
