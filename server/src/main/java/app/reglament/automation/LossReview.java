@@ -20,7 +20,7 @@ import java.util.Optional;
  * the deal to work ({@link #returnToWork}). One task per loss: the key is the loss's moment.
  */
 public final class LossReview {
-  /** The review task is due one working day after the loss is seen. */
+  /** The review task is due eight working hours after the loss is seen. */
   static final Duration REVIEW_WITHIN = Duration.ofHours(8);
 
   /** The manager has this much working time to pick a returned deal up again. */
