@@ -15,10 +15,10 @@ import org.jooq.DSLContext;
  * {@code action_outbox} as V1 created it, one row per account and idempotency key, the audit in the
  * payload. It proves what the automations put into the caller's transaction, nothing about sending.
  */
-final class TableOutbox implements Outbox {
+public final class TableOutbox implements Outbox {
   private static final Instant QUEUED = Instant.parse("2025-06-01T00:00:00Z");
 
-  record Row(String key, String kind, String payload) {}
+  public record Row(String key, String kind, String payload) {}
 
   record Payload(Action action, Audit audit) {}
 
@@ -45,7 +45,7 @@ final class TableOutbox implements Outbox {
   }
 
   /** The account's queued rows, by key. */
-  static List<Row> rows(DSLContext dsl, long accountId) {
+  public static List<Row> rows(DSLContext dsl, long accountId) {
     return dsl.select(ACTION_OUTBOX.IDEMPOTENCY_KEY, ACTION_OUTBOX.KIND, ACTION_OUTBOX.PAYLOAD)
         .from(ACTION_OUTBOX)
         .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
@@ -53,7 +53,7 @@ final class TableOutbox implements Outbox {
         .fetch(r -> new Row(r.value1(), r.value2(), r.value3()));
   }
 
-  static List<String> keys(DSLContext dsl, long accountId) {
+  public static List<String> keys(DSLContext dsl, long accountId) {
     return rows(dsl, accountId).stream().map(Row::key).toList();
   }
 }
