@@ -55,6 +55,10 @@ public final class FirstContactTimer implements Timers.Handler {
 
   private void fire(
       DSLContext tx, long accountId, long leadId, Optional<DealFacts> found, RuleContext context) {
+    Instant now = context.now();
+    // The account's row is locked first: two leads due together take turns at the cursor, and a
+    // firing repeated elsewhere sees the first one's reassignment.
+    AutomationStore.State state = AutomationStore.state(tx, accountId, true, now);
     FirstContact.Watch watch = AutomationStore.watch(tx, accountId, leadId);
     if (watch == null || watch.reassignedTo() != null) {
       return; // contacted or closed since, or already given to someone else
@@ -67,8 +71,6 @@ public final class FirstContactTimer implements Timers.Handler {
     if (context.rules().firstContact().reassignAfterMinutes() == null) {
       return; // only the engine's violation: nobody to hand the lead to
     }
-    Instant now = context.now();
-    AutomationStore.State state = AutomationStore.state(tx, accountId, true, now);
     Map<Long, Integer> open = AutomationStore.openNewLeads(tx, accountId);
     Optional<Reassignment.Outcome> outcome =
         Reassignment.decide(

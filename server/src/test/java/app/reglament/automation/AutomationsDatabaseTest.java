@@ -169,6 +169,12 @@ class AutomationsDatabaseTest {
     Instant retry = moscow("2025-06-09 09:00");
     assertThat(s.timers.pending).containsKey(TIMER + "1@" + retry.getEpochSecond());
     assertThat(s.keys()).containsExactly("first-contact-task:1");
+
+    // Monday's opening: the retry finds Анна at work.
+    s.clock.set(retry);
+    s.timer().fire(A, "1@" + retry.getEpochSecond(), retry);
+    assertThat(s.keys()).contains("reassign:1:lead");
+    assertThat(reassignedTo(db, 1)).isEqualTo(ANNA);
   }
 
   @DatabaseTest
