@@ -18,6 +18,7 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "This content type is not accepted here", 415),
   INVALID_RULES("invalid-rules", "The regulations are not valid", 422),
+  INVALID_REQUEST("invalid-request", "The request's values are not valid", 422),
   TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
   INTERNAL("internal-error", "Reglament failed to handle the request", 500),
   BAD_GATEWAY("amocrm-failed", "amoCRM did not answer as expected", 502),

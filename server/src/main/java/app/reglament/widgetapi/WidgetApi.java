@@ -26,6 +26,9 @@ public final class WidgetApi {
   private final CardController card;
   private final ScoresController scores;
   private final SettingsController settings;
+  private final WidgetDirectory directory;
+  private final RulesSource rules;
+  private AutomationController automations;
 
   /**
    * @param rules the regulations the scores are read under (heads, managers, timezone)
@@ -44,11 +47,23 @@ public final class WidgetApi {
       Config config,
       Clock clock) {
     var directory = new WidgetDirectory(dsl);
+    this.directory = directory;
+    this.rules = rules;
     this.cors = new WidgetCors(accounts, config.amoBaseUrl());
     this.gate = new WidgetGate(tokens, accounts, cors);
     this.card = new CardController(directory, scoreService);
     this.scores = new ScoresController(scoreService, rules, directory, clock);
     this.settings = new SettingsController(rulesRepository, new FactsLoader(dsl), rulesSaved);
+  }
+
+  /**
+   * Adds the heads' automation endpoints: the manual-name opt-out and the verdict on a lost deal.
+   * Call before {@link #routes()}.
+   */
+  public WidgetApi withAutomations(
+      app.reglament.automation.ManualNames names, app.reglament.automation.LossReviews reviews) {
+    this.automations = new AutomationController(directory, rules, names, reviews);
+    return this;
   }
 
   public EndpointGroup routes() {
@@ -61,6 +76,11 @@ public final class WidgetApi {
       ApiBuilder.get(PREFIX + "/team/{userId}/violations", scores::managerViolations);
       ApiBuilder.get(PREFIX + "/settings", settings::read);
       ApiBuilder.put(PREFIX + "/settings", settings::save);
+      if (automations != null) {
+        ApiBuilder.put(PREFIX + "/card/{leadId}/manual-name", automations::markManual);
+        ApiBuilder.delete(PREFIX + "/card/{leadId}/manual-name", automations::unmarkManual);
+        ApiBuilder.post(PREFIX + "/review/{leadId}", automations::review);
+      }
     };
   }
 }

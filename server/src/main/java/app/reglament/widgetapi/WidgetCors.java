@@ -15,7 +15,7 @@ import java.util.Optional;
  * Access-Control-Allow-Origin header.
  */
 final class WidgetCors {
-  static final String ALLOW_METHODS = "GET, PUT";
+  static final String ALLOW_METHODS = "GET, PUT, POST, DELETE";
   // If-Match is not a CORS-safelisted header, and the settings editor sends it with PUT.
   static final String ALLOW_HEADERS = "X-Auth-Token, Content-Type, If-Match";
   static final String EXPOSE_HEADERS = "ETag, X-Request-Id";

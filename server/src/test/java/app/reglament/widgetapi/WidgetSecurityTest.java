@@ -191,7 +191,8 @@ class WidgetSecurityTest {
           HttpResponse<String> own = preflight(client, "/api/widget/settings", A_ORIGIN, "PUT");
           assertThat(own.statusCode()).isEqualTo(204);
           assertThat(own.headers().firstValue("Access-Control-Allow-Origin")).contains(A_ORIGIN);
-          assertThat(own.headers().firstValue("Access-Control-Allow-Methods")).contains("GET, PUT");
+          assertThat(own.headers().firstValue("Access-Control-Allow-Methods"))
+              .contains("GET, PUT, POST, DELETE");
           assertThat(own.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
               .contains("X-Auth-Token")
               .contains("Content-Type");

@@ -1,6 +1,10 @@
 package app.reglament.widgetapi;
 
 import app.reglament.account.AccountRepository;
+import app.reglament.automation.DealReader;
+import app.reglament.automation.LossReviews;
+import app.reglament.automation.ManualNames;
+import app.reglament.automation.TableOutbox;
 import app.reglament.config.Config;
 import app.reglament.engine.Evaluator;
 import app.reglament.engine.IndicatorSet;
@@ -55,6 +59,7 @@ final class WidgetServer {
   final FakeRules rules;
   final AccountRepository accounts;
   final Evaluator evaluator;
+  final TableOutbox outbox = new TableOutbox();
   private final Javalin http;
 
   WidgetServer(TestDatabase db) {
@@ -82,6 +87,9 @@ final class WidgetServer {
             db.dsl(),
             Config.fromEnvironment(Map.of("REGLAMENT_AMO_BASE_URL", SANDBOX_ORIGIN + "/")),
             clock);
+    api.withAutomations(
+        new ManualNames(db.dsl(), clock),
+        new LossReviews(db.dsl(), outbox, new DealReader(db.dsl(), rules, clock)));
     this.http =
         WebServer.create(
             WebServer.DEFAULT_MAX_REQUEST_BYTES,
@@ -123,6 +131,20 @@ final class WidgetServer {
         request(token, headers)
             .header("Content-Type", "application/json")
             .put(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  static Response post(
+      HttpClient client, String path, String token, String body, String... headers) {
+    return client.request(
+        path,
+        request(token, headers)
+            .header("Content-Type", "application/json")
+            .post(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  static Response delete(HttpClient client, String path, String token, String... headers) {
+    return client.request(
+        path, request(token, headers).delete(HttpRequest.BodyPublishers.noBody()));
   }
 
   private static Request.Builder request(String token, String... headers) {

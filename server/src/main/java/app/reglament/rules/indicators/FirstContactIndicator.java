@@ -124,7 +124,7 @@ public final class FirstContactIndicator implements DealIndicator {
    * completed before the first touch can be earlier, and they are judged in completion order up to
    * the first real result: the junk check runs on as few results as the answer needs.
    */
-  static Optional<Instant> firstContact(DealFacts deal, RuleContext context) {
+  public static Optional<Instant> firstContact(DealFacts deal, RuleContext context) {
     Instant from = deal.createdAt();
     Instant now = context.now();
     Instant first = null;

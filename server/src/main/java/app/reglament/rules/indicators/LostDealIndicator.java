@@ -124,7 +124,7 @@ public final class LostDealIndicator implements DealIndicator {
   }
 
   /** When the deal was lost: its last move into the lost stage, else its closing time. */
-  static Instant lossMoment(DealFacts deal) {
+  public static Instant lossMoment(DealFacts deal) {
     return closingMoment(deal, DealFacts.LOST);
   }
 

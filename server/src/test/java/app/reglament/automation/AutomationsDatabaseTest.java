@@ -1,0 +1,278 @@
+package app.reglament.automation;
+
+import static app.reglament.automation.Facts.ANNA;
+import static app.reglament.automation.Facts.IVAN;
+import static app.reglament.automation.Facts.OLEG;
+import static app.reglament.automation.Facts.QUALIFICATION;
+import static app.reglament.automation.Facts.RULES;
+import static app.reglament.automation.Facts.deal;
+import static app.reglament.automation.Facts.moscow;
+import static app.reglament.db.generated.Tables.FIRST_CONTACT_PENDING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.reglament.engine.RulesSource;
+import app.reglament.rules.Finding;
+import app.reglament.rules.RuleContext;
+import app.reglament.rules.config.RulesConfig;
+import app.reglament.rules.config.RulesDocument;
+import app.reglament.rules.config.RulesRepository;
+import app.reglament.rules.facts.DealFacts;
+import app.reglament.rules.indicators.RequiredFieldsIndicator;
+import app.reglament.rules.indicators.TaskResultIndicator;
+import app.reglament.testing.DatabaseTest;
+import app.reglament.testing.MutableClock;
+import app.reglament.testing.TestDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The queuing side on a real database: the automations' actions land in {@code action_outbox} once
+ * per key however often the same deal is seen, timers are set and cancelled with the watch, and a
+ * missed first contact is reassigned exactly once, round robin with a durable cursor.
+ */
+class AutomationsDatabaseTest {
+  private static final long A = Facts.ACCOUNT_ID;
+  private static final long B = 2;
+  private static final String TIMER = A + "/" + FirstContact.TIMER_KIND + "/";
+
+  private record Setup(
+      TestDatabase db,
+      TableOutbox outbox,
+      MemoryTimers timers,
+      Automations automations,
+      AtomicReference<RulesConfig> rules,
+      MutableClock clock,
+      Mirror mirror) {
+
+    RuleContext context(String local) {
+      return new RuleContext(rules.get(), Facts.ACCOUNT, moscow(local));
+    }
+
+    /** The engine's call after an event: with the findings the automations react to. */
+    void observe(DealFacts deal, String local) {
+      RuleContext context = context(local);
+      List<Finding> findings = new ArrayList<>();
+      findings.addAll(Facts.findings(new RequiredFieldsIndicator(), deal, context));
+      findings.addAll(Facts.findings(new TaskResultIndicator(), deal, context));
+      automations.evaluated(A, deal, findings, context);
+    }
+
+    FirstContactTimer timer() {
+      RulesSource source = accountId -> new RulesSource.Versioned(rules.get(), 1);
+      return new FirstContactTimer(
+          db.dsl(), outbox, timers, new DealReader(db.dsl(), source, clock));
+    }
+
+    List<String> keys() {
+      return TableOutbox.keys(db.dsl(), A);
+    }
+  }
+
+  private static Setup setup(TestDatabase db) {
+    TableOutbox outbox = new TableOutbox();
+    MemoryTimers timers = new MemoryTimers();
+    MutableClock clock = new MutableClock(moscow("2025-06-03 10:00"));
+    Automations automations =
+        new Automations(db.dsl(), outbox, timers, new RulesRepository(db.dsl(), clock));
+    Mirror mirror = Mirror.install(db.dsl(), A, "alpha.amocrm.ru");
+    // Naming was switched on by this save, at 10:00 on Tuesday: deals from then on are new.
+    new RulesRepository(db.dsl(), clock).save(A, RulesDocument.render(RULES), IVAN, null);
+    return new Setup(db, outbox, timers, automations, new AtomicReference<>(RULES), clock, mirror);
+  }
+
+  @DatabaseTest
+  void a_new_lead_seen_twice_queues_its_rename_and_task_once_and_sets_one_timer(TestDatabase db) {
+    Setup s = setup(db);
+    DealFacts created = deal(1).windows().name("Заявка с сайта").build();
+
+    s.observe(created, "2025-06-03 10:01");
+    s.observe(created, "2025-06-03 10:02");
+
+    assertThat(s.keys())
+        .containsExactly("first-contact-task:1", "rename:1:Окна ПВХ / Иван Сидоров / Казань");
+    assertThat(s.timers.pending).containsOnlyKeys(TIMER + "1");
+    assertThat(s.timers.pending.get(TIMER + "1")).isEqualTo(moscow("2025-06-03 10:30"));
+    assertThat(s.timers.calls).hasSize(1);
+
+    // The echo of our rename: the name is right now, nothing more is queued.
+    s.observe(
+        deal(1).windows().name("Окна ПВХ / Иван Сидоров / Казань").build(), "2025-06-03 10:03");
+    assertThat(s.keys()).hasSize(2);
+  }
+
+  @DatabaseTest
+  void a_contact_before_the_deadline_cancels_the_timer_and_the_timer_then_does_nothing(
+      TestDatabase db) {
+    Setup s = setup(db);
+    s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-03 10:00"));
+    s.observe(deal(1).build(), "2025-06-03 10:01");
+    s.mirror.call(1, IVAN, moscow("2025-06-03 10:10"));
+
+    s.observe(deal(1).call("2025-06-03 10:10").build(), "2025-06-03 10:10");
+    s.clock.set(moscow("2025-06-03 10:30"));
+    s.timer().fire(A, "1", moscow("2025-06-03 10:30"));
+
+    assertThat(s.timers.pending).isEmpty();
+    assertThat(s.timers.calls.get(s.timers.calls.size() - 1)).isEqualTo("cancel " + TIMER + "1");
+    assertThat(s.keys()).containsExactly("first-contact-task:1");
+    assertThat(db.dsl().fetchCount(FIRST_CONTACT_PENDING)).isZero();
+  }
+
+  @DatabaseTest
+  void a_missed_first_contact_is_reassigned_once_and_the_next_miss_goes_to_the_next_manager(
+      TestDatabase db) {
+    Setup s = setup(db);
+    s.mirror.lead(1, "Заявка 1", IVAN, QUALIFICATION, moscow("2025-06-03 10:00"));
+    s.mirror.lead(2, "Заявка 2", IVAN, QUALIFICATION, moscow("2025-06-03 10:00"));
+    s.observe(deal(1).build(), "2025-06-03 10:01");
+    s.observe(deal(2).build(), "2025-06-03 10:01");
+    s.clock.set(moscow("2025-06-03 10:30"));
+
+    s.timer().fire(A, "1", moscow("2025-06-03 10:30"));
+    s.timer().fire(A, "1", moscow("2025-06-03 10:30")); // a retried firing
+    s.timer().fire(A, "2", moscow("2025-06-03 10:30"));
+
+    assertThat(s.keys())
+        .containsExactly(
+            "first-contact-task:1",
+            "first-contact-task:2",
+            "reassign:1:head",
+            "reassign:1:lead",
+            "reassign:1:note",
+            "reassign:2:head",
+            "reassign:2:lead",
+            "reassign:2:note");
+    assertThat(reassignedTo(db, 1)).isEqualTo(ANNA);
+    assertThat(reassignedTo(db, 2)).isEqualTo(OLEG);
+    assertThat(TableOutbox.rows(db.dsl(), A).get(3).payload())
+        .contains("\"responsibleUserId\":" + ANNA);
+
+    // The echo of the reassignment: Анна's now, still uncontacted, but never moved again.
+    s.observe(deal(1).responsible(ANNA).build(), "2025-06-03 10:31");
+    assertThat(s.timers.pending).containsOnlyKeys(TIMER + "1", TIMER + "2");
+    assertThat(s.keys()).hasSize(8);
+  }
+
+  @DatabaseTest
+  void nobody_at_work_tries_again_later_under_a_key_of_its_own(TestDatabase db) {
+    Setup s = setup(db);
+    s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-06 17:50"));
+    s.observe(deal(1).created("2025-06-06 17:50").build(), "2025-06-06 17:51");
+    // Friday's 10 minutes and Monday's 20: due Monday 09:20, fired late on Saturday.
+    assertThat(s.timers.pending.get(TIMER + "1")).isEqualTo(moscow("2025-06-09 09:20"));
+    s.clock.set(moscow("2025-06-07 12:00"));
+
+    s.timer().fire(A, "1", moscow("2025-06-09 09:20"));
+
+    Instant retry = moscow("2025-06-09 09:00");
+    assertThat(s.timers.pending).containsKey(TIMER + "1@" + retry.getEpochSecond());
+    assertThat(s.keys()).containsExactly("first-contact-task:1");
+
+    // Monday's opening: the retry finds Анна at work.
+    s.clock.set(retry);
+    s.timer().fire(A, "1@" + retry.getEpochSecond(), retry);
+    assertThat(s.keys()).contains("reassign:1:lead");
+    assertThat(reassignedTo(db, 1)).isEqualTo(ANNA);
+  }
+
+  @DatabaseTest
+  void with_every_automation_off_nothing_is_queued(TestDatabase db) {
+    Setup s = setup(db);
+    RulesConfig off =
+        Facts.with(
+            Facts.with(
+                Facts.with(RULES, new RulesConfig.Naming(false, Facts.TEMPLATE, true, true, null)),
+                new RulesConfig.FirstContact(15, false, "Связаться", 1, null, null, null)),
+            new RulesConfig.LostDeals(false, "Проверить сделку", true, 3));
+    s.rules.set(Facts.withStages(off, List.of()));
+
+    s.observe(deal(1).windows().name("Заявка").build(), "2025-06-03 10:01");
+    s.observe(
+        deal(2)
+            .windows()
+            .moved(app.reglament.rules.facts.DealFacts.LOST, "2025-06-03 11:00")
+            .build(),
+        "2025-06-03 11:01");
+
+    assertThat(s.keys()).isEmpty();
+  }
+
+  @DatabaseTest
+  void a_lost_deal_a_junk_result_and_a_bad_stage_move_each_queue_once(TestDatabase db) {
+    Setup s = setup(db);
+    DealFacts lost =
+        deal(1)
+            .created("2025-05-20 10:00")
+            .doneTask(9, "Перезвонить", "+", "2025-06-03 10:30")
+            .moved(Facts.MEASURING, "2025-06-03 10:40")
+            .moved(DealFacts.LOST, "2025-06-03 11:00")
+            .build();
+    DealFacts moved =
+        deal(2).created("2025-05-20 10:00").moved(Facts.MEASURING, "2025-06-03 11:00").build();
+
+    for (int i = 0; i < 2; i++) {
+      s.observe(lost, "2025-06-03 11:01");
+      s.observe(moved, "2025-06-03 11:01");
+    }
+
+    assertThat(s.keys())
+        .containsExactly(
+            "junk:9:" + moscow("2025-06-03 10:30").toEpochMilli(),
+            "review:1:" + moscow("2025-06-03 11:00").toEpochMilli(),
+            "stage-move:2:" + moscow("2025-06-03 11:00").toEpochMilli() + ":note");
+  }
+
+  @DatabaseTest
+  void one_accounts_memory_is_not_anothers(TestDatabase db) {
+    Setup s = setup(db);
+    Mirror.install(db.dsl(), B, "beta.amocrm.ru");
+    new RulesRepository(db.dsl(), s.clock).save(B, RulesDocument.render(RULES), IVAN, null);
+    DealFacts created = deal(1).windows().name("Заявка").build();
+    s.observe(created, "2025-06-03 10:01");
+    RuleContext context = s.context("2025-06-03 10:01");
+
+    s.automations.evaluated(B, created, List.of(), context);
+
+    assertThat(TableOutbox.keys(db.dsl(), B))
+        .containsExactly("first-contact-task:1", "rename:1:Окна ПВХ / Иван Сидоров / Казань");
+  }
+
+  @DatabaseTest
+  void native_required_statuses_are_queued_once_per_rules_version(TestDatabase db) {
+    Setup s = setup(db);
+    RulesRepository repository = new RulesRepository(db.dsl(), s.clock);
+    RequiredFieldsSync sync = new RequiredFieldsSync(db.dsl(), s.outbox, repository);
+
+    assertThat(sync.installed(A)).isEqualTo(2);
+    assertThat(sync.rulesSaved(A)).isZero();
+    repository.save(A, RulesDocument.render(Facts.withStages(RULES, List.of())), IVAN, 1);
+    assertThat(sync.rulesSaved(A)).isEqualTo(2);
+
+    assertThat(s.keys())
+        .containsExactly(
+            "required-statuses:501:v1",
+            "required-statuses:501:v2",
+            "required-statuses:503:v1",
+            "required-statuses:503:v2");
+  }
+
+  @DatabaseTest
+  void deals_created_before_naming_was_switched_on_are_not_renamed_on_creation(TestDatabase db) {
+    Setup s = setup(db);
+
+    s.observe(
+        deal(1).windows().name("Заявка").created("2025-06-03 09:59").build(), "2025-06-03 10:01");
+
+    assertThat(s.keys()).containsExactly("first-contact-task:1");
+  }
+
+  private static Long reassignedTo(TestDatabase db, long leadId) {
+    return db.dsl()
+        .select(FIRST_CONTACT_PENDING.REASSIGNED_TO)
+        .from(FIRST_CONTACT_PENDING)
+        .where(FIRST_CONTACT_PENDING.ACCOUNT_ID.eq(A), FIRST_CONTACT_PENDING.LEAD_ID.eq(leadId))
+        .fetchOne(FIRST_CONTACT_PENDING.REASSIGNED_TO);
+  }
+}
