@@ -29,14 +29,20 @@ final class ActivityLoader {
    */
   Instant historyFrom(long accountId, Instant now) {
     Instant floor = now.minus(WINDOW);
-    Instant from =
-        dsl.select(ACCOUNTS.HISTORY_FROM_AT, ACCOUNTS.INSTALLED_AT)
-            .from(ACCOUNTS)
-            .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
-            .fetchOptional(
-                r -> r.value1() != null ? r.value1() : r.value2().minus(Duration.ofDays(30)))
-            .orElse(floor);
+    Instant from = recordedHistoryFrom(accountId);
     return from.isBefore(floor) ? floor : from;
+  }
+
+  /**
+   * The start of the event history the account's mirror holds, as recorded (the initial sync's
+   * events window, or 30 days before the install); events before it are not judged.
+   */
+  Instant recordedHistoryFrom(long accountId) {
+    return dsl.select(ACCOUNTS.HISTORY_FROM_AT, ACCOUNTS.INSTALLED_AT)
+        .from(ACCOUNTS)
+        .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
+        .fetchOptional(r -> r.value1() != null ? r.value1() : r.value2().minus(Duration.ofDays(30)))
+        .orElse(Instant.MIN);
   }
 
   ManagerActivity of(long accountId, long userId, Instant historyFrom, Instant now) {

@@ -67,7 +67,7 @@ public final class Evaluator {
   private volatile DealObserver observer = DealObserver.NONE;
 
   /** An account's rules and reference data, kept briefly so that one event costs few queries. */
-  private record Context(RulesSource.Versioned rules, AccountFacts account) {}
+  private record Context(RulesSource.Versioned rules, AccountFacts account, Instant historyFrom) {}
 
   public Evaluator(DSLContext dsl, Clock clock, RulesSource rules, IndicatorSet indicators) {
     this.dsl = dsl;
@@ -101,11 +101,12 @@ public final class Evaluator {
     RulesSource.Versioned current = rules.current(accountId);
     Context c = fresh ? null : contexts.getIfPresent(accountId);
     if (c == null || c.rules().version() != current.version()) {
-      c = new Context(current, loader.account(accountId));
+      c = new Context(current, loader.account(accountId), activity.recordedHistoryFrom(accountId));
       contexts.put(accountId, c);
     }
     return new Loaded(
-        new RuleContext(c.rules().rules(), c.account(), clock.instant()), c.rules().version());
+        new RuleContext(c.rules().rules(), c.account(), clock.instant(), c.historyFrom()),
+        c.rules().version());
   }
 
   /** The local day of the account's last full evaluation (epoch day), or a day before any. */

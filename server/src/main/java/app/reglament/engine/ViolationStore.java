@@ -135,7 +135,11 @@ final class ViolationStore {
     out.put("reason", f.reason());
     out.put("ru", f.explanation().russian());
     out.put("en", f.explanation().english());
-    out.put("day", f.day().toString());
+    if (f.indicator().kind() == app.reglament.rules.Indicator.Kind.EVENT) {
+      // An event's day is fixed. A state item's is the day of evaluation: stored, it would change
+      // every open stuck deal and overdue task each day for nothing.
+      out.put("day", f.day().toString());
+    }
     out.put("details", new java.util.TreeMap<>(f.details()));
     try {
       return JSON.writeValueAsString(out);

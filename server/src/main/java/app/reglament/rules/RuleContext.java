@@ -19,8 +19,19 @@ public final class RuleContext {
   private final Instant now;
   private final JunkText junk;
   private final Set<Long> managers;
+  private final Instant historyFrom;
 
   public RuleContext(RulesConfig rules, AccountFacts account, Instant now) {
+    this(rules, account, now, Instant.MIN);
+  }
+
+  /**
+   * @param historyFrom the start of the event history Reglament holds for the account: an event
+   *     before it is not judged, because the calls, messages and stage moves around it were never
+   *     mirrored (a deal of last year would otherwise look as if nobody ever called the client)
+   */
+  public RuleContext(RulesConfig rules, AccountFacts account, Instant now, Instant historyFrom) {
+    this.historyFrom = Objects.requireNonNull(historyFrom, "historyFrom");
     this.rules = Objects.requireNonNull(rules, "rules");
     this.account = Objects.requireNonNull(account, "account");
     this.now = Objects.requireNonNull(now, "now");
@@ -44,7 +55,16 @@ public final class RuleContext {
 
   /** The same rules and account at another moment. */
   public RuleContext at(Instant other) {
-    return new RuleContext(rules, account, other);
+    return new RuleContext(rules, account, other, historyFrom);
+  }
+
+  /** Whether an event at this moment is judged: it falls within the history Reglament holds. */
+  public boolean judges(Instant eventAt) {
+    return !eventAt.isBefore(historyFrom);
+  }
+
+  public Instant historyFrom() {
+    return historyFrom;
   }
 
   public RulesConfig rules() {

@@ -61,6 +61,36 @@ class ViolationStoreTest {
   }
 
   @DatabaseTest
+  void the_same_open_state_violation_found_on_a_later_day_plans_no_write(TestDatabase db) {
+    DSLContext dsl = db.dsl();
+    apply(dsl, T0, "lead:10", List.of(overdue(10, Severity.WARNING, BEGAN)));
+    Finding nextDay =
+        Finding.violated(
+            Indicator.OVERDUE_TASK,
+            "task:500",
+            10L,
+            500L,
+            100L,
+            LocalDate.parse("2026-12-01"),
+            Severity.WARNING,
+            BEGAN,
+            "overdue",
+            new Explanation("Задача просрочена", "The task is overdue"),
+            Map.of());
+
+    Writes writes = new Writes(ACCOUNT, T0.plus(Duration.ofDays(1)));
+    ViolationStore.plan(
+        writes,
+        "lead:10",
+        ViolationStore.open(dsl, ACCOUNT, List.of("lead:10")).get("lead:10"),
+        List.of(nextDay));
+
+    assertThat(writes.size()).isZero();
+    assertThat(rows(dsl).get(0).getDetailsHash())
+        .isEqualTo(ViolationStore.hash(rows(dsl).get(0).getDetails()));
+  }
+
+  @DatabaseTest
   void a_violation_changes_in_place_closes_and_comes_back_as_a_new_row_of_its_history(
       TestDatabase db) {
     DSLContext dsl = db.dsl();

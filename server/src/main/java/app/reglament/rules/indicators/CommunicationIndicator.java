@@ -48,7 +48,10 @@ public final class CommunicationIndicator implements DealIndicator {
     }
     Answers answers = null;
     for (Touch touch : deal.touches()) {
-      Optional<Kind> kind = touch.at().isAfter(context.now()) ? Optional.empty() : kindOf(touch);
+      Optional<Kind> kind =
+          touch.at().isAfter(context.now()) || !context.judges(touch.at())
+              ? Optional.empty()
+              : kindOf(touch);
       if (kind.isPresent()) {
         if (answers == null) {
           answers = Answers.of(deal.touches(), context.now());

@@ -49,7 +49,8 @@ public final class FirstContactIndicator implements DealIndicator {
     if (deal.deleted()
         || !context.isManaged(deal.responsibleUserId())
         || created == null
-        || created.isAfter(now)) {
+        || created.isAfter(now)
+        || !context.judges(created)) {
       return;
     }
     BusinessCalendar calendar = context.calendar();

@@ -46,6 +46,9 @@ public final class LostDealIndicator implements DealIndicator {
       return;
     }
     Instant loss = lossMoment(deal);
+    if (loss != null && !context.judges(loss)) {
+      return;
+    }
     RulesConfig.LostDeals rules = context.rules().lostDeals();
     int attempts = contactAttempts(deal, loss);
     List<String> failing = new ArrayList<>();

@@ -40,6 +40,7 @@ public final class TaskResultIndicator implements DealIndicator {
           task.completed()
               && task.completedAt() != null
               && !task.completedAt().isAfter(context.now())
+              && context.judges(task.completedAt())
               && context.isManaged(task.responsibleUserId());
       if (judged) {
         evaluate(deal, task, context, out);
