@@ -137,6 +137,7 @@ public final class InboxRepository {
         .setNull(WEBHOOK_INBOX.LAST_ERROR)
         .where(WEBHOOK_INBOX.ACCOUNT_ID.eq(accountId))
         .and(WEBHOOK_INBOX.ID.in(ids))
+        .and(WEBHOOK_INBOX.CLAIMED_BY.eq(owner))
         .execute();
   }
 

@@ -160,6 +160,19 @@ class InboxRepositoryTest {
   }
 
   @DatabaseTest
+  void a_worker_whose_lease_ran_out_cannot_mark_done_a_row_the_next_one_holds(TestDatabase db) {
+    var inbox = new InboxRepository(db.dsl());
+    inbox.accept(1L, "body", T0);
+    InboxRow row = inbox.claim("slow-worker", T0, 1, LEASE).get(0);
+    inbox.releaseExpiredClaims(T0.plus(LEASE).plusSeconds(1));
+    inbox.claim("next-worker", T0.plus(LEASE).plusSeconds(1), 1, LEASE);
+
+    inbox.markDone("slow-worker", 1L, List.of(row.id()), T0.plus(LEASE).plusSeconds(2));
+
+    assertThat(inbox.countsByState()).containsExactly(java.util.Map.entry("claimed", 1));
+  }
+
+  @DatabaseTest
   void a_worker_whose_lease_ran_out_cannot_overwrite_the_outcome_of_the_next(TestDatabase db) {
     var inbox = new InboxRepository(db.dsl());
     inbox.accept(1L, "body", T0);
