@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,16 +108,6 @@ public final class Evaluator {
     return new Loaded(
         new RuleContext(c.rules().rules(), c.account(), clock.instant(), c.historyFrom()),
         c.rules().version());
-  }
-
-  /** The local day of the account's last full evaluation (epoch day), or a day before any. */
-  private static long lastFullDay(DSLContext dsl, long accountId) {
-    return dsl.select(RULE_RUNS.FULL_DAY)
-        .from(RULE_RUNS)
-        .where(RULE_RUNS.ACCOUNT_ID.eq(accountId))
-        .fetchOptional(RULE_RUNS.FULL_DAY)
-        .map(Integer::longValue)
-        .orElse(Long.MIN_VALUE);
   }
 
   /** The version of the rules the account's last full evaluation used, or -1 when none ran. */
@@ -218,7 +209,14 @@ public final class Evaluator {
         tx -> {
           DSLContext t = tx.dsl();
           Map<String, String> before = new HashMap<>();
-          t.select(RULE_SUBJECTS.SUBJECT, RULE_SUBJECTS.CONTRIBUTIONS)
+          // The day of the last full run rides along: it matters only for subjects that have a row.
+          long[] lastFullDay = {Long.MIN_VALUE};
+          var fullDay =
+              DSL.field(
+                  DSL.select(RULE_RUNS.FULL_DAY)
+                      .from(RULE_RUNS)
+                      .where(RULE_RUNS.ACCOUNT_ID.eq(accountId)));
+          t.select(RULE_SUBJECTS.SUBJECT, RULE_SUBJECTS.CONTRIBUTIONS, fullDay)
               .from(RULE_SUBJECTS)
               .where(
                   OneOf.primaryKeyIn(
@@ -229,14 +227,19 @@ public final class Evaluator {
                       subjects.keySet()))
               .orderBy(RULE_SUBJECTS.SUBJECT)
               .forUpdate()
-              .forEach(r -> before.put(r.value1(), r.value2()));
-          long lastFullDay = lastFullDay(t, accountId);
+              .forEach(
+                  r -> {
+                    before.put(r.value1(), r.value2());
+                    if (r.value3() != null) {
+                      lastFullDay[0] = r.value3();
+                    }
+                  });
           Map<Contribution.Key, int[]> delta = new TreeMap<>();
           Writes writes = new Writes(accountId, now);
           for (var e : subjects.entrySet()) {
             List<Contribution> after = Contribution.of(e.getValue().findings());
             List<Contribution> old = Contribution.decode(before.get(e.getKey()));
-            Contribution.delta(old, after, today, lastFullDay)
+            Contribution.delta(old, after, today, lastFullDay[0])
                 .forEach(
                     (k, d) -> {
                       int[] sum = delta.computeIfAbsent(k, x -> new int[2]);
