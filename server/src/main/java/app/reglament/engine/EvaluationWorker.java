@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,19 +143,23 @@ public final class EvaluationWorker implements AutoCloseable {
             .fetch();
     int done = 0;
     if (dirty.isNotEmpty()) {
-      evaluator.evaluateLeads(accountId, dirty.getValues(RULE_DIRTY.LEAD_ID));
-      // A mark made again while we evaluated has a higher version and stays for the next pass.
-      dsl.batch(
-              dirty.stream()
-                  .map(
-                      r ->
-                          dsl.deleteFrom(RULE_DIRTY)
-                              .where(
-                                  RULE_DIRTY.ACCOUNT_ID.eq(accountId),
-                                  RULE_DIRTY.LEAD_ID.eq(r.value1()),
-                                  RULE_DIRTY.VERSION.eq(r.value2())))
-                  .toList())
-          .execute();
+      var outcome = evaluator.evaluateAfterEvents(accountId, dirty.getValues(RULE_DIRTY.LEAD_ID));
+      // A mark made again while we evaluated has a higher version and stays for the next pass, and
+      // so does the mark of a deal the automations failed on.
+      List<Query> seen =
+          dirty.stream()
+              .filter(r -> !outcome.unobserved().contains(r.value1()))
+              .<Query>map(
+                  r ->
+                      dsl.deleteFrom(RULE_DIRTY)
+                          .where(
+                              RULE_DIRTY.ACCOUNT_ID.eq(accountId),
+                              RULE_DIRTY.LEAD_ID.eq(r.value1()),
+                              RULE_DIRTY.VERSION.eq(r.value2())))
+              .toList();
+      if (!seen.isEmpty()) {
+        dsl.batch(seen).execute();
+      }
       done += dirty.size();
     }
     done += evaluator.evaluateDue(accountId, settings.batch());

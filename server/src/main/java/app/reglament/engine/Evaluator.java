@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -123,9 +124,21 @@ public final class Evaluator {
 
   /** Evaluates these deals again; returns how many violations are open on them afterwards. */
   public int evaluateLeads(long accountId, Collection<Long> leadIds) {
+    return evaluateAfterEvents(accountId, leadIds).open();
+  }
+
+  /**
+   * What an evaluation after events did: the violations open on the deals afterwards, and the deals
+   * whose automations failed (their verdicts are written; the event should be seen again).
+   */
+  public record AfterEvents(int open, Set<Long> unobserved) {}
+
+  /** As {@link #evaluateLeads}, telling which deals the automations could not handle. */
+  public AfterEvents evaluateAfterEvents(long accountId, Collection<Long> leadIds) {
     if (leadIds.isEmpty()) {
-      return 0;
+      return new AfterEvents(0, Set.of());
     }
+    Set<Long> unobserved = new TreeSet<>();
     RuleContext context = context(accountId, false);
     int open = 0;
     List<Long> ids = new ArrayList<>(new TreeSet<>(leadIds));
@@ -146,28 +159,40 @@ public final class Evaluator {
         }
       }
       open += store(accountId, subjects, context);
-      tell(accountId, deals, subjects, context);
+      unobserved.addAll(tell(accountId, deals, subjects, context, deal -> true));
     }
-    return open;
+    return new AfterEvents(open, unobserved);
   }
 
-  private void tell(
-      long accountId, List<DealFacts> deals, Map<String, Evaluated> subjects, RuleContext context) {
+  /** Tells the observer about the chosen deals; returns those it failed on. */
+  private Set<Long> tell(
+      long accountId,
+      List<DealFacts> deals,
+      Map<String, Evaluated> subjects,
+      RuleContext context,
+      java.util.function.Predicate<DealFacts> chosen) {
     DealObserver to = observer;
     if (to == DealObserver.NONE) {
-      return;
+      return Set.of();
     }
+    Set<Long> failed = new TreeSet<>();
     for (DealFacts deal : deals) {
       Evaluated evaluated = subjects.get(LEAD_PREFIX + deal.leadId());
-      if (evaluated == null) {
+      if (evaluated == null || !chosen.test(deal)) {
         continue;
       }
       try {
         to.evaluated(accountId, deal, evaluated.findings(), context);
       } catch (RuntimeException e) {
-        log.warn("Automations failed on deal {} of account {}", deal.leadId(), accountId, e);
+        failed.add(deal.leadId());
+        log.warn(
+            "Automations failed on deal {} of account {}; its event will be seen again",
+            deal.leadId(),
+            accountId,
+            e);
       }
     }
+    return failed;
   }
 
   /** The findings of one subject and when to look at it again. */
@@ -354,6 +379,7 @@ public final class Evaluator {
     LocalDate today = context.today();
     Instant now = context.now();
     FactsLoader.PreviousResults previous = loader.previousForAccount(accountId);
+    Set<Long> unobserved = java.util.concurrent.ConcurrentHashMap.newKeySet();
     Map<Contribution.Key, int[]> totals = new HashMap<>();
     List<ClosedDeal> closed = new ArrayList<>();
     int deals = 0;
@@ -399,7 +425,17 @@ public final class Evaluator {
           requireLease(accountId, keepLease);
         }
         // One write at a time, so the counters' totals are only ever touched by the writer.
-        written = writer.submit(() -> write(accountId, subjects, totals, now, today));
+        written =
+            writer.submit(
+                () -> {
+                  int[] counts = write(accountId, subjects, totals, now, today);
+                  // Deals an event touched since the last pass are told to the automations once
+                  // their verdicts are committed, as a pass after events would have.
+                  unobserved.addAll(
+                      tell(
+                          accountId, batch, subjects, context, d -> marks.containsKey(d.leadId())));
+                  return counts;
+                });
         loading += t1 - t0;
         evaluating += t2 - t1;
         writing += System.nanoTime() - t2;
@@ -465,13 +501,17 @@ public final class Evaluator {
               .execute();
           List<Query> covered = new ArrayList<>();
           marks.forEach(
-              (lead, markVersion) ->
-                  covered.add(
-                      t.deleteFrom(RULE_DIRTY)
-                          .where(
-                              RULE_DIRTY.ACCOUNT_ID.eq(accountId),
-                              RULE_DIRTY.LEAD_ID.eq(lead),
-                              RULE_DIRTY.VERSION.eq(markVersion))));
+              (lead, markVersion) -> {
+                if (unobserved.contains(lead)) {
+                  return; // the automations failed on it: the next pass sees the event again
+                }
+                covered.add(
+                    t.deleteFrom(RULE_DIRTY)
+                        .where(
+                            RULE_DIRTY.ACCOUNT_ID.eq(accountId),
+                            RULE_DIRTY.LEAD_ID.eq(lead),
+                            RULE_DIRTY.VERSION.eq(markVersion)));
+              });
           for (int i = 0; i < covered.size(); i += 2000) {
             t.batch(covered.subList(i, Math.min(covered.size(), i + 2000))).execute();
           }

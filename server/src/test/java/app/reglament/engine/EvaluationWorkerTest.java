@@ -145,6 +145,55 @@ class EvaluationWorkerTest {
     assertThat(worker.runAccount(ACCOUNT)).isZero();
   }
 
+  @DatabaseTest
+  void the_automations_see_each_touched_deal_once_and_a_deal_they_fail_on_again(TestDatabase db) {
+    DSLContext dsl = db.dsl();
+    MutableClock clock = new MutableClock(T0);
+    RulesSource rules = account -> new RulesSource.Versioned(RulesConfig.defaults(), 0);
+    IndicatorSet toys =
+        new IndicatorSet(
+            List.of(EvaluatorTest.NO_TASK),
+            (a, c, out) -> {},
+            (closed, c, out) -> {},
+            (deal, c) -> Optional.empty());
+    Evaluator evaluator = new Evaluator(dsl, clock, rules, toys);
+    List<Long> seen = new java.util.ArrayList<>();
+    java.util.Set<Long> failing = new java.util.HashSet<>(List.of(11L));
+    evaluator.observe(
+        (accountId, deal, findings, context) -> {
+          seen.add(deal.leadId());
+          if (failing.contains(deal.leadId())) {
+            throw new IllegalStateException("the outbox is unreachable");
+          }
+        });
+    EvaluationWorker worker =
+        new EvaluationWorker(dsl, clock, evaluator, rules, EvaluationWorker.Settings.DEFAULTS);
+    DealMirror mirror = new DealMirror(dsl, clock);
+    new AccountRepository(dsl).install(ACCOUNT, "reglament-test.amocrm.ru", T0);
+    new SyncStateRepository(dsl).saveCursors(ACCOUNT, T0);
+
+    // The first pass of the day is a full run: the deals the events touched are still told.
+    mirror.upsertLeads(ACCOUNT, List.of(lead(10), lead(11)), T0);
+    worker.runOnce();
+    assertThat(fullRuns(dsl)).isEqualTo(1);
+    assertThat(seen).containsExactly(10L, 11L);
+    assertThat(dsl.fetch(RULE_DIRTY).getValues(RULE_DIRTY.LEAD_ID)).containsExactly(11L);
+
+    // Deal 11's automations failed: the next pass tells them again, and once they work, no more.
+    failing.clear();
+    worker.runOnce();
+    worker.runOnce();
+    assertThat(seen).containsExactly(10L, 11L, 11L);
+    assertThat(dsl.fetchCount(RULE_DIRTY, RULE_DIRTY.ACCOUNT_ID.eq(ACCOUNT))).isZero();
+
+    // A change to deal 10 is told after a pass; a failure keeps its mark for the next one.
+    failing.add(10L);
+    mirror.upsertTasks(ACCOUNT, List.of(openTask(500, 10, clock.instant())), clock.instant());
+    worker.runOnce();
+    assertThat(seen).containsExactly(10L, 11L, 11L, 10L);
+    assertThat(dsl.fetch(RULE_DIRTY).getValues(RULE_DIRTY.LEAD_ID)).containsExactly(10L);
+  }
+
   private static Instant fullAt(DSLContext dsl) {
     return dsl.select(RULE_RUNS.FULL_AT)
         .from(RULE_RUNS)
