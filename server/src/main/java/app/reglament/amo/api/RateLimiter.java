@@ -25,6 +25,14 @@ public final class RateLimiter {
    */
   static final double SAFETY_MARGIN = 1.05;
 
+  /**
+   * However the slots were reserved, no more than {@code rps} requests of an account leave in any
+   * window this long: a thread that slept past its slot (a busy machine) must not let the next ones
+   * bunch into one counted second behind it.
+   */
+  static final long WINDOW_NANOS = NANOS_PER_SECOND * 102 / 100;
+
+  private final int requestsPerSecond;
   private final long intervalNanos;
   private final Ticker ticker;
   private final Sleeper sleeper;
@@ -35,6 +43,7 @@ public final class RateLimiter {
     if (requestsPerSecond < 1) {
       throw new IllegalArgumentException("requestsPerSecond must be at least 1");
     }
+    this.requestsPerSecond = requestsPerSecond;
     this.intervalNanos = (long) (NANOS_PER_SECOND * SAFETY_MARGIN / requestsPerSecond);
     this.ticker = ticker;
     this.sleeper = sleeper;
@@ -51,12 +60,39 @@ public final class RateLimiter {
    * @return how long the caller waited
    */
   public Duration acquire(long accountId) throws InterruptedException {
-    long waitNanos = lane(accountId).reserve();
-    Duration wait = Duration.ofNanos(waitNanos);
-    if (waitNanos > 0) {
-      sleeper.sleep(wait);
+    Lane lane = lane(accountId);
+    return awaitSlot(lane, lane.reserve());
+  }
+
+  /** Reserves the account's next slot without waiting for it (tests interleave callers). */
+  long reserve(long accountId) {
+    return lane(accountId).reserve();
+  }
+
+  /**
+   * Waits for a reserved slot, then until the account's window has room: the request leaves at its
+   * slot or, if its thread is late, when no {@code rps} others left in the window before it.
+   */
+  Duration awaitSlot(long accountId, long slot) throws InterruptedException {
+    return awaitSlot(lane(accountId), slot);
+  }
+
+  private Duration awaitSlot(Lane lane, long slot) throws InterruptedException {
+    long waited = 0;
+    long wait = slot - ticker.nanoTime();
+    long at = slot;
+    while (true) {
+      if (wait > 0) {
+        sleeper.sleep(Duration.ofNanos(wait));
+        waited += wait;
+      }
+      long more = lane.leave(at);
+      if (more <= 0) {
+        return Duration.ofNanos(waited);
+      }
+      wait = more;
+      at = Math.max(at, ticker.nanoTime()) + more;
     }
-    return wait;
   }
 
   /**
@@ -74,14 +110,38 @@ public final class RateLimiter {
   /** The next free slot of one account. Nanosecond times are compared by difference (overflow). */
   private final class Lane {
     private long nextFreeNanos = ticker.nanoTime();
+    // When the account's last requests left, oldest at {@code oldest}: a ring of rps entries.
+    private final long[] left = new long[requestsPerSecond];
+    private int oldest;
 
+    Lane() {
+      java.util.Arrays.fill(left, nextFreeNanos - WINDOW_NANOS);
+    }
+
+    /** Claims the next free slot; returns its time. */
     synchronized long reserve() {
       // Read the time under the lock: a thread that waited for the lock must not claim a slot in
       // the past and so squeeze the next request closer than the interval.
       long now = ticker.nanoTime();
       long slot = nextFreeNanos - now > 0 ? nextFreeNanos : now;
       nextFreeNanos = slot + intervalNanos;
-      return slot - now;
+      return slot;
+    }
+
+    /**
+     * Lets a request leave at {@code at} (its slot, or now if later) when fewer than rps left in
+     * the window before it; otherwise returns how much longer it must wait.
+     */
+    synchronized long leave(long at) {
+      long now = ticker.nanoTime();
+      long when = at - now > 0 ? at : now;
+      long more = left[oldest] + WINDOW_NANOS - when;
+      if (more > 0) {
+        return more;
+      }
+      left[oldest] = when;
+      oldest = (oldest + 1) % left.length;
+      return 0;
     }
 
     synchronized void holdOff(long delayNanos) {

@@ -36,6 +36,34 @@ class RateLimiterTest {
   }
 
   @Test
+  void aCallerLateForItsSlotKeepsTheEighthRequestOutOfItsSecond() throws Exception {
+    FakeTime time = FakeTime.advancing();
+    RateLimiter limiter = new RateLimiter(7, time, time);
+    long start = time.nanoTime();
+    List<Long> departures = new ArrayList<>();
+
+    // The first caller reserves the first slot, then its thread is held up (a busy machine).
+    long late = limiter.reserve(1);
+    for (int i = 0; i < 6; i++) {
+      limiter.acquire(1);
+      departures.add(time.nanoTime() - start);
+    }
+    limiter.awaitSlot(1, late);
+    departures.add(time.nanoTime() - start);
+    limiter.acquire(1);
+    departures.add(time.nanoTime() - start);
+
+    // Slots alone would send the eighth at 1,050 ms, 900 ms after the second: eight in a second.
+    // It leaves a full window after the oldest of the seven before it.
+    assertThat(departures.get(7) - departures.get(0))
+        .isGreaterThanOrEqualTo(RateLimiter.WINDOW_NANOS);
+    for (int i = 7; i < departures.size(); i++) {
+      assertThat(departures.get(i) - departures.get(i - 7))
+          .isGreaterThanOrEqualTo(RateLimiter.WINDOW_NANOS);
+    }
+  }
+
+  @Test
   void doesNotMakeACallerWaitWhenItsSlotHasAlreadyPassed() throws Exception {
     FakeTime time = FakeTime.advancing();
     RateLimiter limiter = new RateLimiter(7, time, time);
