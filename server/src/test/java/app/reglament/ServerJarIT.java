@@ -41,7 +41,7 @@ class ServerJarIT {
 
       assertThat(elapsedMillis).isLessThan(START_LIMIT.toMillis());
       assertThat(health.path("database").path("up").asBoolean()).isTrue();
-      assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("4");
+      assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("5");
       assertThat(health.path("amocrm").path("configured").asBoolean()).isFalse();
       assertThat(workDir.resolve("data/reglament.mv.db")).exists();
       assertThat(workDir.resolve("data/secret.key")).exists();
@@ -79,7 +79,7 @@ class ServerJarIT {
         int port = first.awaitListening(START_LIMIT);
         JsonNode health = health(port);
         assertThat(health.path("database").path("product").asText()).startsWith("MariaDB");
-        assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("4");
+        assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("5");
       }
       try (var second = ServerProcess.start(workDir, env)) {
         second.awaitLine(Pattern.compile("Schema is up to date at version 4"), START_LIMIT);
