@@ -2,7 +2,11 @@ package app.reglament.outbox;
 
 import static app.reglament.db.generated.Tables.ACTION_OUTBOX;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
@@ -35,11 +39,8 @@ public final class JooqOutbox implements Outbox {
   @Override
   public boolean enqueue(
       DSLContext tx, long accountId, String idempotencyKey, Action action, Audit audit) {
-    if (idempotencyKey == null
-        || idempotencyKey.isBlank()
-        || idempotencyKey.length() > MAX_KEY_LENGTH) {
-      throw new IllegalArgumentException(
-          "An idempotency key of 1 to " + MAX_KEY_LENGTH + " characters is required");
+    if (idempotencyKey == null || idempotencyKey.isBlank()) {
+      throw new IllegalArgumentException("An action needs an idempotency key");
     }
     Audit said = audit == null ? new Audit(null, null, null) : audit;
     var now = clock.instant();
@@ -48,7 +49,7 @@ public final class JooqOutbox implements Outbox {
           .set(ACTION_OUTBOX.ACCOUNT_ID, accountId)
           .set(ACTION_OUTBOX.KIND, action.kind())
           .set(ACTION_OUTBOX.PAYLOAD, ActionCodec.payload(action))
-          .set(ACTION_OUTBOX.IDEMPOTENCY_KEY, idempotencyKey)
+          .set(ACTION_OUTBOX.IDEMPOTENCY_KEY, storedKey(idempotencyKey))
           .set(ACTION_OUTBOX.STATE, OutboxRepository.QUEUED)
           .set(ACTION_OUTBOX.ATTEMPTS, 0)
           .set(ACTION_OUTBOX.CREATED_AT, now)
@@ -71,6 +72,27 @@ public final class JooqOutbox implements Outbox {
     }
     queued.run();
     return true;
+  }
+
+  /**
+   * The key as stored: a key longer than the column (it may hold a deal's name) keeps its start and
+   * ends in the SHA-256 of the whole, so two long keys differing at the end stay two keys.
+   */
+  static String storedKey(String key) {
+    if (key.length() <= MAX_KEY_LENGTH) {
+      return key;
+    }
+    String digest;
+    try {
+      digest =
+          HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+    return key.substring(0, MAX_KEY_LENGTH - digest.length() - 1) + "#" + digest;
   }
 
   private static String cut(String text, int max) {
