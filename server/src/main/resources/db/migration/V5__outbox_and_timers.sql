@@ -8,8 +8,14 @@ ALTER TABLE action_outbox ADD COLUMN lead_id BIGINT;
 ALTER TABLE action_outbox ADD COLUMN entity_id BIGINT;
 ALTER TABLE action_outbox ADD COLUMN automation VARCHAR(64);
 ALTER TABLE action_outbox ADD COLUMN reason VARCHAR(1000);
+-- A claim walks one account's due rows of one kind by next_attempt_at and stops after a batch or two.
+-- It orders by that column alone, which this index and ix_action_outbox_due both hold in order:
+-- whichever the planner picks, it never sorts the whole queue (H2 picks the other one when a single
+-- account fills the table).
 CREATE INDEX ix_action_outbox_claim ON action_outbox (account_id, kind, state, next_attempt_at);
-CREATE INDEX ix_action_outbox_entity ON action_outbox (account_id, kind, entity_id, state);
+-- entity_id leads: a claim asks for a batch's entities with IN (...), which H2 looks up only on an
+-- index's first column.
+CREATE INDEX ix_action_outbox_entity ON action_outbox (entity_id, account_id, kind, state);
 CREATE INDEX ix_action_outbox_lead ON action_outbox (account_id, lead_id, id);
 
 -- One durable timer, named by account, kind and key. next_attempt_at is due_at until a failed

@@ -14,13 +14,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -47,12 +47,17 @@ public final class ActionExecutor implements AutoCloseable {
   /**
    * Tunables with the defaults Reglament runs with.
    *
-   * @param slots threads sending, one account each at a time
+   * @param slots threads sending
+   * @param perAccount batches of one account in flight at once: two let one batch's database work
+   *     (claim, results) overlap the other's request, so the account's rate ceiling, not the
+   *     database, sets the pace; more would only queue at the ceiling and hold slots other accounts
+   *     could use
    * @param batchSize actions per request; not above the client's batch size, so that one claim is
    *     one request and a refusal names positions in it
    */
   public record Settings(
       int slots,
+      int perAccount,
       int batchSize,
       Duration lease,
       Duration idlePoll,
@@ -61,7 +66,8 @@ public final class ActionExecutor implements AutoCloseable {
       Duration maxRetry) {
     public static final Settings DEFAULTS =
         new Settings(
-            2,
+            8,
+            3,
             AmoClientSettings.DEFAULT_BATCH_SIZE,
             Duration.ofMinutes(5),
             Duration.ofSeconds(1),
@@ -70,11 +76,13 @@ public final class ActionExecutor implements AutoCloseable {
             Duration.ofHours(1));
 
     public Settings withMaxAttempts(int value) {
-      return new Settings(slots, batchSize, lease, idlePoll, value, firstRetry, maxRetry);
+      return new Settings(
+          slots, perAccount, batchSize, lease, idlePoll, value, firstRetry, maxRetry);
     }
 
-    public Settings withSlots(int value) {
-      return new Settings(value, batchSize, lease, idlePoll, maxAttempts, firstRetry, maxRetry);
+    public Settings withSlots(int value, int perAccountValue) {
+      return new Settings(
+          value, perAccountValue, batchSize, lease, idlePoll, maxAttempts, firstRetry, maxRetry);
     }
   }
 
@@ -84,7 +92,10 @@ public final class ActionExecutor implements AutoCloseable {
   private final Clock clock;
   private final Settings settings;
   private final String owner = "outbox-" + UUID.randomUUID().toString().substring(0, 8);
-  private final Set<Long> busyAccounts = ConcurrentHashMap.newKeySet();
+
+  /** Batches in flight per account; guarded by {@link #claiming}. */
+  private final Map<Long, Integer> inFlight = new HashMap<>();
+
   private final Object claiming = new Object();
   private final Semaphore wakeups = new Semaphore(0);
   private volatile boolean running;
@@ -157,19 +168,24 @@ public final class ActionExecutor implements AutoCloseable {
     releaseNowAndThen(now);
     List<OutboxRow> rows;
     synchronized (claiming) {
-      rows =
-          outbox.claim(
-              owner, now, settings.batchSize(), settings.lease(), Set.copyOf(busyAccounts));
+      Set<Long> full =
+          inFlight.entrySet().stream()
+              .filter(e -> e.getValue() >= settings.perAccount())
+              .map(Map.Entry::getKey)
+              .collect(Collectors.toSet());
+      rows = outbox.claim(owner, now, settings.batchSize(), settings.lease(), full);
       if (rows.isEmpty()) {
         return 0;
       }
-      busyAccounts.add(rows.get(0).accountId());
+      inFlight.merge(rows.get(0).accountId(), 1, Integer::sum);
     }
     long accountId = rows.get(0).accountId();
     try {
       send(accountId, rows.get(0).kind(), rows);
     } finally {
-      busyAccounts.remove(accountId);
+      synchronized (claiming) {
+        inFlight.computeIfPresent(accountId, (id, n) -> n > 1 ? n - 1 : null);
+      }
     }
     return rows.size();
   }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
@@ -28,6 +27,7 @@ public final class OutboxRepository {
   public static final String FAILED = "failed";
   public static final String PARKED = "parked";
   static final int MAX_ERROR_LENGTH = 4000;
+  static final int CLAIM_ROUNDS = 3;
 
   private final DSLContext dsl;
 
@@ -36,10 +36,11 @@ public final class OutboxRepository {
   }
 
   /**
-   * Leases up to {@code limit} due rows of the account and kind whose turn it is, oldest first,
-   * leaving out accounts in {@code skipAccounts} (this executor is busy with them). A row that
-   * changes the same entity as an earlier queued or unfinished row is left for later: two changes
-   * of one deal reach amoCRM one after the other, in the order they were queued.
+   * Leases up to {@code limit} due rows of the account and kind whose turn it is (the one that has
+   * waited longest), those due first first, leaving out accounts in {@code skipAccounts} (this
+   * executor is busy with them). A row that changes the same entity as an earlier queued or
+   * unfinished row is left for later: two changes of one deal reach amoCRM one after the other, in
+   * the order they were queued.
    */
   public List<OutboxRow> claim(
       String owner, Instant now, int limit, Duration lease, Set<Long> skipAccounts) {
@@ -52,7 +53,7 @@ public final class OutboxRepository {
                 skipAccounts.isEmpty()
                     ? DSL.noCondition()
                     : ACTION_OUTBOX.ACCOUNT_ID.notIn(skipAccounts))
-            .orderBy(ACTION_OUTBOX.NEXT_ATTEMPT_AT, ACTION_OUTBOX.ID)
+            .orderBy(ACTION_OUTBOX.NEXT_ATTEMPT_AT)
             .limit(1)
             .fetchOne();
     if (turn == null) {
@@ -64,27 +65,85 @@ public final class OutboxRepository {
   /** Leases up to {@code limit} due rows of one account and kind; see {@link #claim}. */
   public List<OutboxRow> claim(
       String owner, long accountId, String kind, Instant now, int limit, Duration lease) {
+    // A few rounds, because another instance may lock the very rows this one read as candidates;
+    // each round reads afresh, past what the others have claimed meanwhile.
+    for (int round = 0; round < CLAIM_ROUNDS; round++) {
+      List<Long> candidates =
+          dsl.select(ACTION_OUTBOX.ID)
+              .from(ACTION_OUTBOX)
+              .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
+              .and(ACTION_OUTBOX.KIND.eq(kind))
+              .and(ACTION_OUTBOX.STATE.eq(QUEUED))
+              .and(ACTION_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+              // Ties (a batch queued at once) come in index order, which ends in the id.
+              .orderBy(ACTION_OUTBOX.NEXT_ATTEMPT_AT)
+              // Twice the batch, so rows held back for their entity leave a full batch.
+              .limit(limit * 2)
+              .fetch(ACTION_OUTBOX.ID);
+      if (candidates.isEmpty()) {
+        return List.of();
+      }
+      List<OutboxRow> claimed = lockAndLease(owner, accountId, kind, candidates, now, limit, lease);
+      if (!claimed.isEmpty()) {
+        return claimed;
+      }
+    }
+    return List.of();
+  }
+
+  /**
+   * Locks those of the candidates that are still queued and not locked by another instance, and
+   * leases them. The candidates are read first without a lock: H2 locks every row a {@code FOR
+   * UPDATE} query matches before it applies the limit, which made each claim scan the whole queue.
+   */
+  private List<OutboxRow> lockAndLease(
+      String owner,
+      long accountId,
+      String kind,
+      List<Long> candidateIds,
+      Instant now,
+      int limit,
+      Duration lease) {
     return dsl.transactionResult(
         tx -> {
           DSLContext t = tx.dsl();
-          // Twice the batch is locked, so rows held back for their entity leave a full batch.
-          var candidates =
-              t.select(ACTION_OUTBOX.ID, ACTION_OUTBOX.ENTITY_ID)
+          // Only the key in the condition, so that every database locks exactly these rows by
+          // the primary key; whether each is still queued and due is checked here.
+          List<OutboxRow> candidates =
+              t
+                  .select(
+                      ACTION_OUTBOX.ID,
+                      ACTION_OUTBOX.ACCOUNT_ID,
+                      ACTION_OUTBOX.KIND,
+                      ACTION_OUTBOX.PAYLOAD,
+                      ACTION_OUTBOX.ATTEMPTS,
+                      ACTION_OUTBOX.ENTITY_ID,
+                      ACTION_OUTBOX.STATE,
+                      ACTION_OUTBOX.NEXT_ATTEMPT_AT)
                   .from(ACTION_OUTBOX)
                   .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
-                  .and(ACTION_OUTBOX.KIND.eq(kind))
-                  .and(ACTION_OUTBOX.STATE.eq(QUEUED))
-                  .and(ACTION_OUTBOX.NEXT_ATTEMPT_AT.le(now))
-                  .orderBy(ACTION_OUTBOX.NEXT_ATTEMPT_AT, ACTION_OUTBOX.ID)
-                  .limit(limit * 2)
+                  .and(ACTION_OUTBOX.ID.in(candidateIds))
+                  .orderBy(ACTION_OUTBOX.ID)
                   .forUpdate()
                   .skipLocked()
-                  .fetch();
+                  .fetch()
+                  .stream()
+                  .filter(r -> QUEUED.equals(r.value7()) && !r.value8().isAfter(now))
+                  .map(
+                      r ->
+                          new OutboxRow(
+                              r.value1(),
+                              r.value2(),
+                              r.value3(),
+                              r.value4(),
+                              r.value5(),
+                              r.value6()))
+                  .toList();
           if (candidates.isEmpty()) {
             return List.of();
           }
           Set<Long> entities = new HashSet<>();
-          candidates.forEach(c -> entities.add(c.value2()));
+          candidates.forEach(c -> entities.add(c.entityId()));
           entities.remove(null);
           Map<Long, Long> firstOfEntity =
               entities.isEmpty()
@@ -97,17 +156,17 @@ public final class OutboxRepository {
                       .and(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED))
                       .groupBy(ACTION_OUTBOX.ENTITY_ID)
                       .fetchMap(ACTION_OUTBOX.ENTITY_ID, DSL.min(ACTION_OUTBOX.ID));
-          List<Long> ids = new ArrayList<>();
-          for (var candidate : candidates) {
-            Long entity = candidate.value2();
-            if (entity == null || candidate.value1().equals(firstOfEntity.get(entity))) {
-              ids.add(candidate.value1());
-              if (ids.size() == limit) {
+          List<OutboxRow> claimed = new ArrayList<>();
+          for (OutboxRow candidate : candidates) {
+            Long entity = candidate.entityId();
+            if (entity == null || Long.valueOf(candidate.id()).equals(firstOfEntity.get(entity))) {
+              claimed.add(candidate);
+              if (claimed.size() == limit) {
                 break;
               }
             }
           }
-          if (ids.isEmpty()) {
+          if (claimed.isEmpty()) {
             return List.of();
           }
           t.update(ACTION_OUTBOX)
@@ -115,23 +174,9 @@ public final class OutboxRepository {
               .set(ACTION_OUTBOX.CLAIMED_BY, owner)
               .set(ACTION_OUTBOX.CLAIMED_UNTIL_AT, now.plus(lease))
               .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
-              .and(ACTION_OUTBOX.ID.in(ids))
+              .and(ACTION_OUTBOX.ID.in(claimed.stream().map(OutboxRow::id).toList()))
               .execute();
-          return t.select(
-                  ACTION_OUTBOX.ID,
-                  ACTION_OUTBOX.ACCOUNT_ID,
-                  ACTION_OUTBOX.KIND,
-                  ACTION_OUTBOX.PAYLOAD,
-                  ACTION_OUTBOX.ATTEMPTS,
-                  ACTION_OUTBOX.ENTITY_ID)
-              .from(ACTION_OUTBOX)
-              .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
-              .and(ACTION_OUTBOX.ID.in(ids))
-              .orderBy(ACTION_OUTBOX.ID)
-              .fetch(
-                  r ->
-                      new OutboxRow(
-                          r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+          return claimed;
         });
   }
 
@@ -149,30 +194,33 @@ public final class OutboxRepository {
   /** amoCRM applied an action; {@code result} is what it answered (e.g. the new task's id). */
   public record Sent(long id, String result) {}
 
-  /** Marks rows done with their results, in one transaction. */
+  /**
+   * Marks rows done with their results in one statement: a batch's bookkeeping is one round trip,
+   * not fifty.
+   */
   public void markDone(String owner, long accountId, Collection<Sent> sent, Instant now) {
     if (sent.isEmpty()) {
       return;
     }
-    dsl.transaction(
-        tx -> {
-          List<Query> updates = new ArrayList<>(sent.size());
-          for (Sent s : sent) {
-            updates.add(
-                tx.dsl()
-                    .update(ACTION_OUTBOX)
-                    .set(ACTION_OUTBOX.STATE, DONE)
-                    .set(ACTION_OUTBOX.ATTEMPTS, ACTION_OUTBOX.ATTEMPTS.plus(1))
-                    .set(ACTION_OUTBOX.RESULT, s.result())
-                    .set(ACTION_OUTBOX.DONE_AT, now)
-                    .setNull(ACTION_OUTBOX.CLAIMED_BY)
-                    .setNull(ACTION_OUTBOX.CLAIMED_UNTIL_AT)
-                    .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
-                    .and(ACTION_OUTBOX.ID.eq(s.id()))
-                    .and(ACTION_OUTBOX.CLAIMED_BY.eq(owner)));
-          }
-          tx.dsl().batch(updates).execute();
-        });
+    var results = DSL.choose(ACTION_OUTBOX.ID);
+    org.jooq.CaseWhenStep<Long, String> cases = null;
+    for (Sent s : sent) {
+      cases =
+          cases == null
+              ? results.when(s.id(), DSL.val(s.result(), ACTION_OUTBOX.RESULT))
+              : cases.when(s.id(), DSL.val(s.result(), ACTION_OUTBOX.RESULT));
+    }
+    dsl.update(ACTION_OUTBOX)
+        .set(ACTION_OUTBOX.STATE, DONE)
+        .set(ACTION_OUTBOX.ATTEMPTS, ACTION_OUTBOX.ATTEMPTS.plus(1))
+        .set(ACTION_OUTBOX.RESULT, cases.otherwise(ACTION_OUTBOX.RESULT))
+        .set(ACTION_OUTBOX.DONE_AT, now)
+        .setNull(ACTION_OUTBOX.CLAIMED_BY)
+        .setNull(ACTION_OUTBOX.CLAIMED_UNTIL_AT)
+        .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
+        .and(ACTION_OUTBOX.ID.in(sent.stream().map(Sent::id).toList()))
+        .and(ACTION_OUTBOX.CLAIMED_BY.eq(owner))
+        .execute();
   }
 
   /** amoCRM refused the action itself: it is not tried again. */
