@@ -161,6 +161,8 @@ public final class App implements AutoCloseable {
                   database,
                   new AccountRepository(database.dsl()),
                   new InboxRepository(database.dsl()),
+                  new OutboxRepository(database.dsl()),
+                  new TimerRepository(database.dsl(), clock),
                   config,
                   clock,
                   version()),
