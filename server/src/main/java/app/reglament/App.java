@@ -15,8 +15,15 @@ import app.reglament.health.HealthController;
 import app.reglament.health.HealthService;
 import app.reglament.inbox.InboxRepository;
 import app.reglament.inbox.InboxWorker;
+import app.reglament.outbox.ActionExecutor;
+import app.reglament.outbox.JooqOutbox;
+import app.reglament.outbox.Outbox;
+import app.reglament.outbox.OutboxRepository;
 import app.reglament.rules.config.RulesRepository;
 import app.reglament.sync.SyncScheduler;
+import app.reglament.timers.TimerRepository;
+import app.reglament.timers.TimerScheduler;
+import app.reglament.timers.Timers;
 import app.reglament.web.Json;
 import app.reglament.web.ProblemException;
 import app.reglament.web.ProblemType;
@@ -59,6 +66,47 @@ public final class App implements AutoCloseable {
   private final Optional<AmoConnection> amo;
   private final Javalin http;
   private final Compliance compliance;
+  private final Automation automation;
+
+  /**
+   * What automations act through: the outbox they queue amoCRM changes in, its executor (with the
+   * integration configured), and durable timers with their scheduler.
+   */
+  private record Automation(
+      Outbox outbox,
+      OutboxRepository actions,
+      Optional<ActionExecutor> executor,
+      TimerRepository timers,
+      TimerScheduler scheduler) {
+    static Automation create(DSLContext dsl, Clock clock, Optional<AmoConnection> amo) {
+      Optional<ActionExecutor> executor =
+          amo.map(
+              connection ->
+                  new ActionExecutor(
+                      new OutboxRepository(dsl),
+                      connection.client(),
+                      connection.tokens(),
+                      clock,
+                      ActionExecutor.Settings.DEFAULTS));
+      var timers = new TimerRepository(dsl, clock);
+      return new Automation(
+          new JooqOutbox(clock, () -> executor.ifPresent(ActionExecutor::wake)),
+          new OutboxRepository(dsl),
+          executor,
+          timers,
+          new TimerScheduler(timers, clock, TimerScheduler.Settings.DEFAULTS));
+    }
+
+    void start() {
+      executor.ifPresent(ActionExecutor::start);
+      scheduler.start();
+    }
+
+    void close() {
+      scheduler.close();
+      executor.ifPresent(ActionExecutor::close);
+    }
+  }
 
   private App(
       Config config,
@@ -68,8 +116,10 @@ public final class App implements AutoCloseable {
       JvmGcMetrics gcMetrics,
       Optional<AmoConnection> amo,
       Javalin http,
-      Compliance compliance) {
+      Compliance compliance,
+      Automation automation) {
     this.compliance = compliance;
+    this.automation = automation;
     this.config = config;
     this.clock = clock;
     this.database = database;
@@ -111,6 +161,8 @@ public final class App implements AutoCloseable {
                   database,
                   new AccountRepository(database.dsl()),
                   new InboxRepository(database.dsl()),
+                  new OutboxRepository(database.dsl()),
+                  new TimerRepository(database.dsl(), clock),
                   config,
                   clock,
                   version()),
@@ -138,7 +190,16 @@ public final class App implements AutoCloseable {
       }
       routes.addAll(extraRoutes);
       Javalin http = WebServer.create(WebServer.DEFAULT_MAX_REQUEST_BYTES, json, metrics, routes);
-      return new App(config, clock, database, metrics, gcMetrics, amo, http, compliance);
+      return new App(
+          config,
+          clock,
+          database,
+          metrics,
+          gcMetrics,
+          amo,
+          http,
+          compliance,
+          Automation.create(database.dsl(), clock, amo));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -160,6 +221,7 @@ public final class App implements AutoCloseable {
     http.start(config.port());
     amo.ifPresent(AmoConnection::start);
     compliance.start();
+    automation.start();
     logStarted();
     return this;
   }
@@ -248,6 +310,31 @@ public final class App implements AutoCloseable {
     return compliance;
   }
 
+  /** Where automations queue their changes in amoCRM, in their own transaction. */
+  public Outbox outbox() {
+    return automation.outbox();
+  }
+
+  /** The queued actions as the executor and the audit log see them. */
+  public OutboxRepository actions() {
+    return automation.actions();
+  }
+
+  /** Sends queued actions; present when the amoCRM integration is configured. */
+  public Optional<ActionExecutor> actionExecutor() {
+    return automation.executor();
+  }
+
+  /** Durable timers: schedule and cancel in the caller's transaction. */
+  public Timers timers() {
+    return automation.timers();
+  }
+
+  /** Fires due timers; register each kind's handler here ({@code register(kind, handler)}). */
+  public TimerScheduler timerScheduler() {
+    return automation.scheduler();
+  }
+
   public Database database() {
     return database;
   }
@@ -261,6 +348,7 @@ public final class App implements AutoCloseable {
   public void close() {
     log.info("Reglament is stopping");
     http.stop();
+    automation.close();
     compliance.close();
     amo.ifPresent(AmoConnection::close);
     gcMetrics.close();
