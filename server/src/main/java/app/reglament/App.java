@@ -2,6 +2,8 @@ package app.reglament;
 
 import app.reglament.account.AccountRepository;
 import app.reglament.amo.AmoConnection;
+import app.reglament.automation.AutomationWiring;
+import app.reglament.automation.FirstContact;
 import app.reglament.config.Config;
 import app.reglament.config.SecretKeys;
 import app.reglament.db.Database;
@@ -70,33 +72,15 @@ public final class App implements AutoCloseable {
 
   /**
    * What automations act through: the outbox they queue amoCRM changes in, its executor (with the
-   * integration configured), and durable timers with their scheduler.
+   * integration configured), durable timers with their scheduler, and the automations themselves.
    */
   private record Automation(
       Outbox outbox,
       OutboxRepository actions,
       Optional<ActionExecutor> executor,
       TimerRepository timers,
-      TimerScheduler scheduler) {
-    static Automation create(DSLContext dsl, Clock clock, Optional<AmoConnection> amo) {
-      Optional<ActionExecutor> executor =
-          amo.map(
-              connection ->
-                  new ActionExecutor(
-                      new OutboxRepository(dsl),
-                      connection.client(),
-                      connection.tokens(),
-                      clock,
-                      ActionExecutor.Settings.DEFAULTS));
-      var timers = new TimerRepository(dsl, clock);
-      return new Automation(
-          new JooqOutbox(clock, () -> executor.ifPresent(ActionExecutor::wake)),
-          new OutboxRepository(dsl),
-          executor,
-          timers,
-          new TimerScheduler(timers, clock, TimerScheduler.Settings.DEFAULTS));
-    }
-
+      TimerScheduler scheduler,
+      AutomationWiring wiring) {
     void start() {
       executor.ifPresent(ActionExecutor::start);
       scheduler.start();
@@ -105,6 +89,19 @@ public final class App implements AutoCloseable {
     void close() {
       scheduler.close();
       executor.ifPresent(ActionExecutor::close);
+    }
+  }
+
+  /**
+   * The executor's wake-up, for the outbox built before the executor: the automations (and with
+   * them the outbox) are needed by the installation, which the executor's amoCRM client belongs to.
+   */
+  private static final class Wakeup implements Runnable {
+    private volatile Runnable target = () -> {};
+
+    @Override
+    public void run() {
+      target.run();
     }
   }
 
@@ -167,17 +164,38 @@ public final class App implements AutoCloseable {
                   clock,
                   version()),
               metrics);
+      var dsl = database.dsl();
+      var timers = new TimerRepository(dsl, clock);
+      var wakeup = new Wakeup();
+      var outbox = new JooqOutbox(clock, wakeup);
+      var wiring = AutomationWiring.create(dsl, outbox, timers, repository, rules, clock);
+      compliance.evaluator().observe(wiring.observer());
       Optional<AmoConnection> amo =
           config.amoConfigured()
               ? Optional.of(
                   new AmoConnection(
                       config,
-                      database.dsl(),
+                      dsl,
                       metrics,
                       clock,
                       InboxWorker.Settings.DEFAULTS,
-                      SyncScheduler.Settings.DEFAULTS.withInterval(config.reconcileInterval())))
+                      SyncScheduler.Settings.DEFAULTS.withInterval(config.reconcileInterval()),
+                      accountId -> wiring.requiredFields().installed(accountId)))
               : Optional.empty();
+      Optional<ActionExecutor> executor =
+          amo.map(
+              connection ->
+                  new ActionExecutor(
+                      new OutboxRepository(dsl),
+                      connection.client(),
+                      connection.tokens(),
+                      clock,
+                      ActionExecutor.Settings.DEFAULTS));
+      executor.ifPresent(e -> wakeup.target = e::wake);
+      var scheduler = new TimerScheduler(timers, clock, TimerScheduler.Settings.DEFAULTS);
+      scheduler.register(FirstContact.TIMER_KIND, wiring.firstContactTimer());
+      var automation =
+          new Automation(outbox, new OutboxRepository(dsl), executor, timers, scheduler, wiring);
       List<EndpointGroup> routes = new ArrayList<>();
       routes.add(
           () -> {
@@ -186,20 +204,13 @@ public final class App implements AutoCloseable {
           });
       routes.add(amo.map(AmoConnection::routes).orElse(App::notConfiguredRoutes));
       if (config.amoConfigured()) {
-        routes.add(widgetRoutes(config, database.dsl(), clock, repository, rules, compliance));
+        routes.add(
+            widgetRoutes(config, dsl, clock, repository, rules, compliance, automation.wiring()));
       }
       routes.addAll(extraRoutes);
       Javalin http = WebServer.create(WebServer.DEFAULT_MAX_REQUEST_BYTES, json, metrics, routes);
       return new App(
-          config,
-          clock,
-          database,
-          metrics,
-          gcMetrics,
-          amo,
-          http,
-          compliance,
-          Automation.create(database.dsl(), clock, amo));
+          config, clock, database, metrics, gcMetrics, amo, http, compliance, automation);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -236,7 +247,8 @@ public final class App implements AutoCloseable {
       Clock clock,
       RulesRepository repository,
       StoredRulesSource rules,
-      Compliance compliance) {
+      Compliance compliance,
+      AutomationWiring automation) {
     var tokens =
         new DisposableTokens(
             config.amoClientSecret().orElseThrow(),
@@ -252,10 +264,12 @@ public final class App implements AutoCloseable {
             accountId -> {
               rules.forget(accountId);
               compliance.evaluator().forget(accountId);
+              automation.requiredFields().rulesSaved(accountId);
             },
             dsl,
             config,
             clock)
+        .withAutomations(automation.manualNames(), automation.lossReviews())
         .routes();
   }
 
@@ -274,6 +288,8 @@ public final class App implements AutoCloseable {
     ApiBuilder.post("/hooks/amo/{hookToken}", refuse);
     ApiBuilder.get(WidgetApi.PREFIX + "/*", refuse);
     ApiBuilder.put(WidgetApi.PREFIX + "/*", refuse);
+    ApiBuilder.post(WidgetApi.PREFIX + "/*", refuse);
+    ApiBuilder.delete(WidgetApi.PREFIX + "/*", refuse);
   }
 
   private void logStarted() {
@@ -333,6 +349,11 @@ public final class App implements AutoCloseable {
   /** Fires due timers; register each kind's handler here ({@code register(kind, handler)}). */
   public TimerScheduler timerScheduler() {
     return automation.scheduler();
+  }
+
+  /** The automations: the engine's deal observer, the first-contact timer, the heads' endpoints. */
+  public AutomationWiring automations() {
+    return automation.wiring();
   }
 
   public Database database() {
