@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * or a new one for a create) with its position as {@code request_id}, under the list named by the
  * path's last segment ({@code leads}, {@code tasks}, {@code notes}, {@code custom_fields}).
  */
-final class EchoIds implements ResponseDefinitionTransformerV2 {
-  static final String NAME = "echo-ids";
-  static final long FIRST_NEW_ID = 70_000_001L;
+public final class EchoIds implements ResponseDefinitionTransformerV2 {
+  public static final String NAME = "echo-ids";
+  public static final long FIRST_NEW_ID = 70_000_001L;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final AtomicLong nextId = new AtomicLong(FIRST_NEW_ID);
 
