@@ -69,7 +69,9 @@ public final class ActionExecutor implements AutoCloseable {
             8,
             3,
             AmoClientSettings.DEFAULT_BATCH_SIZE,
-            Duration.ofMinutes(5),
+            // Longer than the client may spend on one request with all its retries, so a lease
+            // never runs out under a batch that is still being sent.
+            Duration.ofMinutes(15),
             Duration.ofSeconds(1),
             8,
             Duration.ofSeconds(15),
@@ -237,14 +239,9 @@ public final class ActionExecutor implements AutoCloseable {
   private void sendBatch(long accountId, String kind, List<Pending> batch) {
     List<Pending> remaining = batch;
     while (!remaining.isEmpty()) {
+      List<Long> ids;
       try {
-        List<Long> ids = call(accountId, kind, remaining);
-        List<OutboxRepository.Sent> sent = new ArrayList<>(remaining.size());
-        for (int i = 0; i < remaining.size(); i++) {
-          sent.add(new OutboxRepository.Sent(remaining.get(i).row().id(), result(ids, i)));
-        }
-        outbox.markDone(owner, accountId, sent, clock.instant());
-        return;
+        ids = call(accountId, kind, remaining);
       } catch (AmoValidationException e) {
         Map<Integer, List<ValidationError>> named = byPosition(e, remaining.size());
         if (named.isEmpty()) {
@@ -268,6 +265,7 @@ public final class ActionExecutor implements AutoCloseable {
           }
         }
         remaining = rest;
+        continue;
       } catch (AmoProblemException e) {
         refusedAsAWhole(accountId, kind, remaining, e);
         return;
@@ -275,6 +273,14 @@ public final class ActionExecutor implements AutoCloseable {
         fault(accountId, remaining, e);
         return;
       }
+      // Outside the try: amoCRM has applied the batch, so a failure to record it must not be
+      // taken for a failed send (the rows stay claimed and come back only after the lease).
+      List<OutboxRepository.Sent> sent = new ArrayList<>(remaining.size());
+      for (int i = 0; i < remaining.size(); i++) {
+        sent.add(new OutboxRepository.Sent(remaining.get(i).row().id(), result(ids, i)));
+      }
+      outbox.markDone(owner, accountId, sent, clock.instant());
+      return;
     }
   }
 
