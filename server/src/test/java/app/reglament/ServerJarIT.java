@@ -75,14 +75,14 @@ class ServerJarIT {
       env.put("REGLAMENT_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
 
       try (var first = ServerProcess.start(workDir, env)) {
-        first.awaitLine(Pattern.compile("Migrated the schema from version none to 4"), START_LIMIT);
+        first.awaitLine(Pattern.compile("Migrated the schema from version none to 5"), START_LIMIT);
         int port = first.awaitListening(START_LIMIT);
         JsonNode health = health(port);
         assertThat(health.path("database").path("product").asText()).startsWith("MariaDB");
         assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("5");
       }
       try (var second = ServerProcess.start(workDir, env)) {
-        second.awaitLine(Pattern.compile("Schema is up to date at version 4"), START_LIMIT);
+        second.awaitLine(Pattern.compile("Schema is up to date at version 5"), START_LIMIT);
         assertThat(health(second.awaitListening(START_LIMIT)).path("status").asText())
             .isEqualTo("up");
         assertThat(second.output()).doesNotContain("Migrated the schema");

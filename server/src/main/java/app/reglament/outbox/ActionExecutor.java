@@ -5,6 +5,7 @@ import app.reglament.amo.api.AmoAuthorizationException;
 import app.reglament.amo.api.AmoBlockedException;
 import app.reglament.amo.api.AmoClient;
 import app.reglament.amo.api.AmoClientSettings;
+import app.reglament.amo.api.AmoException;
 import app.reglament.amo.api.AmoProblemException;
 import app.reglament.amo.api.AmoUnavailableException;
 import app.reglament.amo.api.AmoValidationException;
@@ -327,8 +328,15 @@ public final class ActionExecutor implements AutoCloseable {
       return;
     }
     boolean hopeless = e instanceof AmoAuthorizationException;
+    // A create whose answer was lost, or made no sense (amoCRM answered 2xx, so it did create),
+    // is not repeated: a second task on the deal is worse than a line in the audit log.
+    boolean creates =
+        batch.get(0).action() instanceof Action.CreateTask
+            || batch.get(0).action() instanceof Action.AddNote;
     boolean maybeApplied =
-        e instanceof AmoUnavailableException unavailable && unavailable.outcomeUnknown();
+        e instanceof AmoUnavailableException unavailable
+            ? unavailable.outcomeUnknown()
+            : creates && e.getClass() == AmoException.class;
     Duration asked =
         e instanceof AmoUnavailableException unavailable
             ? unavailable.retryAfter().orElse(Duration.ZERO)
