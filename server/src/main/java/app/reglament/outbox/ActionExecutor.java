@@ -5,6 +5,7 @@ import app.reglament.amo.api.AmoAuthorizationException;
 import app.reglament.amo.api.AmoBlockedException;
 import app.reglament.amo.api.AmoClient;
 import app.reglament.amo.api.AmoClientSettings;
+import app.reglament.amo.api.AmoException;
 import app.reglament.amo.api.AmoProblemException;
 import app.reglament.amo.api.AmoUnavailableException;
 import app.reglament.amo.api.AmoValidationException;
@@ -69,7 +70,9 @@ public final class ActionExecutor implements AutoCloseable {
             8,
             3,
             AmoClientSettings.DEFAULT_BATCH_SIZE,
-            Duration.ofMinutes(5),
+            // Longer than the client may spend on one request with all its retries, so a lease
+            // never runs out under a batch that is still being sent.
+            Duration.ofMinutes(15),
             Duration.ofSeconds(1),
             8,
             Duration.ofSeconds(15),
@@ -237,14 +240,9 @@ public final class ActionExecutor implements AutoCloseable {
   private void sendBatch(long accountId, String kind, List<Pending> batch) {
     List<Pending> remaining = batch;
     while (!remaining.isEmpty()) {
+      List<Long> ids;
       try {
-        List<Long> ids = call(accountId, kind, remaining);
-        List<OutboxRepository.Sent> sent = new ArrayList<>(remaining.size());
-        for (int i = 0; i < remaining.size(); i++) {
-          sent.add(new OutboxRepository.Sent(remaining.get(i).row().id(), result(ids, i)));
-        }
-        outbox.markDone(owner, accountId, sent, clock.instant());
-        return;
+        ids = call(accountId, kind, remaining);
       } catch (AmoValidationException e) {
         Map<Integer, List<ValidationError>> named = byPosition(e, remaining.size());
         if (named.isEmpty()) {
@@ -268,6 +266,7 @@ public final class ActionExecutor implements AutoCloseable {
           }
         }
         remaining = rest;
+        continue;
       } catch (AmoProblemException e) {
         refusedAsAWhole(accountId, kind, remaining, e);
         return;
@@ -275,6 +274,14 @@ public final class ActionExecutor implements AutoCloseable {
         fault(accountId, remaining, e);
         return;
       }
+      // Outside the try: amoCRM has applied the batch, so a failure to record it must not be
+      // taken for a failed send (the rows stay claimed and come back only after the lease).
+      List<OutboxRepository.Sent> sent = new ArrayList<>(remaining.size());
+      for (int i = 0; i < remaining.size(); i++) {
+        sent.add(new OutboxRepository.Sent(remaining.get(i).row().id(), result(ids, i)));
+      }
+      outbox.markDone(owner, accountId, sent, clock.instant());
+      return;
     }
   }
 
@@ -321,8 +328,15 @@ public final class ActionExecutor implements AutoCloseable {
       return;
     }
     boolean hopeless = e instanceof AmoAuthorizationException;
+    // A create whose answer was lost, or made no sense (amoCRM answered 2xx, so it did create),
+    // is not repeated: a second task on the deal is worse than a line in the audit log.
+    boolean creates =
+        batch.get(0).action() instanceof Action.CreateTask
+            || batch.get(0).action() instanceof Action.AddNote;
     boolean maybeApplied =
-        e instanceof AmoUnavailableException unavailable && unavailable.outcomeUnknown();
+        e instanceof AmoUnavailableException unavailable
+            ? unavailable.outcomeUnknown()
+            : creates && e.getClass() == AmoException.class;
     Duration asked =
         e instanceof AmoUnavailableException unavailable
             ? unavailable.retryAfter().orElse(Duration.ZERO)

@@ -318,6 +318,33 @@ class ActionExecutorTest {
   }
 
   @DatabaseTest
+  void a_create_amoCRM_answered_strangely_is_parked_not_repeated(TestDatabase db) {
+    amo.stubFor(
+        post(urlPathEqualTo("/api/v4/tasks"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/hal+json")
+                    .withBody("{\"_embedded\":{\"tasks\":[]}}")));
+    outbox.enqueue(
+        db.dsl(),
+        ACCOUNT,
+        "task:1001",
+        new Action.CreateTask(NewTask.forLead(1001, "Связаться с клиентом", NOW.plusSeconds(900))),
+        new Outbox.Audit(null, "first_contact", "a new deal"));
+    ActionExecutor executor = executor(db);
+
+    executor.drain();
+    clock.advance(Duration.ofHours(2));
+    executor.drain();
+
+    assertThat(amo.findAll(postRequestedFor(urlPathEqualTo("/api/v4/tasks")))).hasSize(1);
+    var row = db.dsl().selectFrom(ACTION_OUTBOX).fetchSingle();
+    assertThat(row.getState()).isEqualTo("parked");
+    assertThat(row.getLastError()).contains("amoCRM may have made it");
+  }
+
+  @DatabaseTest
   void notes_and_required_stages_are_sent_to_their_endpoints(TestDatabase db) {
     amo.stubFor(
         post(urlPathEqualTo("/api/v4/leads/notes"))
