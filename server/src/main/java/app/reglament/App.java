@@ -2,6 +2,8 @@ package app.reglament;
 
 import app.reglament.account.AccountRepository;
 import app.reglament.amo.AmoConnection;
+import app.reglament.automation.AutomationWiring;
+import app.reglament.automation.FirstContact;
 import app.reglament.config.Config;
 import app.reglament.config.SecretKeys;
 import app.reglament.db.Database;
@@ -15,8 +17,15 @@ import app.reglament.health.HealthController;
 import app.reglament.health.HealthService;
 import app.reglament.inbox.InboxRepository;
 import app.reglament.inbox.InboxWorker;
+import app.reglament.outbox.ActionExecutor;
+import app.reglament.outbox.JooqOutbox;
+import app.reglament.outbox.Outbox;
+import app.reglament.outbox.OutboxRepository;
 import app.reglament.rules.config.RulesRepository;
 import app.reglament.sync.SyncScheduler;
+import app.reglament.timers.TimerRepository;
+import app.reglament.timers.TimerScheduler;
+import app.reglament.timers.Timers;
 import app.reglament.web.Json;
 import app.reglament.web.ProblemException;
 import app.reglament.web.ProblemType;
@@ -59,6 +68,42 @@ public final class App implements AutoCloseable {
   private final Optional<AmoConnection> amo;
   private final Javalin http;
   private final Compliance compliance;
+  private final Automation automation;
+
+  /**
+   * What automations act through: the outbox they queue amoCRM changes in, its executor (with the
+   * integration configured), durable timers with their scheduler, and the automations themselves.
+   */
+  private record Automation(
+      Outbox outbox,
+      OutboxRepository actions,
+      Optional<ActionExecutor> executor,
+      TimerRepository timers,
+      TimerScheduler scheduler,
+      AutomationWiring wiring) {
+    void start() {
+      executor.ifPresent(ActionExecutor::start);
+      scheduler.start();
+    }
+
+    void close() {
+      scheduler.close();
+      executor.ifPresent(ActionExecutor::close);
+    }
+  }
+
+  /**
+   * The executor's wake-up, for the outbox built before the executor: the automations (and with
+   * them the outbox) are needed by the installation, which the executor's amoCRM client belongs to.
+   */
+  private static final class Wakeup implements Runnable {
+    private volatile Runnable target = () -> {};
+
+    @Override
+    public void run() {
+      target.run();
+    }
+  }
 
   private App(
       Config config,
@@ -68,8 +113,10 @@ public final class App implements AutoCloseable {
       JvmGcMetrics gcMetrics,
       Optional<AmoConnection> amo,
       Javalin http,
-      Compliance compliance) {
+      Compliance compliance,
+      Automation automation) {
     this.compliance = compliance;
+    this.automation = automation;
     this.config = config;
     this.clock = clock;
     this.database = database;
@@ -111,21 +158,44 @@ public final class App implements AutoCloseable {
                   database,
                   new AccountRepository(database.dsl()),
                   new InboxRepository(database.dsl()),
+                  new OutboxRepository(database.dsl()),
+                  new TimerRepository(database.dsl(), clock),
                   config,
                   clock,
                   version()),
               metrics);
+      var dsl = database.dsl();
+      var timers = new TimerRepository(dsl, clock);
+      var wakeup = new Wakeup();
+      var outbox = new JooqOutbox(clock, wakeup);
+      var wiring = AutomationWiring.create(dsl, outbox, timers, repository, rules, clock);
+      compliance.evaluator().observe(wiring.observer());
       Optional<AmoConnection> amo =
           config.amoConfigured()
               ? Optional.of(
                   new AmoConnection(
                       config,
-                      database.dsl(),
+                      dsl,
                       metrics,
                       clock,
                       InboxWorker.Settings.DEFAULTS,
-                      SyncScheduler.Settings.DEFAULTS.withInterval(config.reconcileInterval())))
+                      SyncScheduler.Settings.DEFAULTS.withInterval(config.reconcileInterval()),
+                      accountId -> wiring.requiredFields().installed(accountId)))
               : Optional.empty();
+      Optional<ActionExecutor> executor =
+          amo.map(
+              connection ->
+                  new ActionExecutor(
+                      new OutboxRepository(dsl),
+                      connection.client(),
+                      connection.tokens(),
+                      clock,
+                      ActionExecutor.Settings.DEFAULTS));
+      executor.ifPresent(e -> wakeup.target = e::wake);
+      var scheduler = new TimerScheduler(timers, clock, TimerScheduler.Settings.DEFAULTS);
+      scheduler.register(FirstContact.TIMER_KIND, wiring.firstContactTimer());
+      var automation =
+          new Automation(outbox, new OutboxRepository(dsl), executor, timers, scheduler, wiring);
       List<EndpointGroup> routes = new ArrayList<>();
       routes.add(
           () -> {
@@ -134,11 +204,13 @@ public final class App implements AutoCloseable {
           });
       routes.add(amo.map(AmoConnection::routes).orElse(App::notConfiguredRoutes));
       if (config.amoConfigured()) {
-        routes.add(widgetRoutes(config, database.dsl(), clock, repository, rules, compliance));
+        routes.add(
+            widgetRoutes(config, dsl, clock, repository, rules, compliance, automation.wiring()));
       }
       routes.addAll(extraRoutes);
       Javalin http = WebServer.create(WebServer.DEFAULT_MAX_REQUEST_BYTES, json, metrics, routes);
-      return new App(config, clock, database, metrics, gcMetrics, amo, http, compliance);
+      return new App(
+          config, clock, database, metrics, gcMetrics, amo, http, compliance, automation);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -160,6 +232,7 @@ public final class App implements AutoCloseable {
     http.start(config.port());
     amo.ifPresent(AmoConnection::start);
     compliance.start();
+    automation.start();
     logStarted();
     return this;
   }
@@ -174,7 +247,8 @@ public final class App implements AutoCloseable {
       Clock clock,
       RulesRepository repository,
       StoredRulesSource rules,
-      Compliance compliance) {
+      Compliance compliance,
+      AutomationWiring automation) {
     var tokens =
         new DisposableTokens(
             config.amoClientSecret().orElseThrow(),
@@ -190,10 +264,12 @@ public final class App implements AutoCloseable {
             accountId -> {
               rules.forget(accountId);
               compliance.evaluator().forget(accountId);
+              automation.requiredFields().rulesSaved(accountId);
             },
             dsl,
             config,
             clock)
+        .withAutomations(automation.manualNames(), automation.lossReviews())
         .routes();
   }
 
@@ -212,6 +288,8 @@ public final class App implements AutoCloseable {
     ApiBuilder.post("/hooks/amo/{hookToken}", refuse);
     ApiBuilder.get(WidgetApi.PREFIX + "/*", refuse);
     ApiBuilder.put(WidgetApi.PREFIX + "/*", refuse);
+    ApiBuilder.post(WidgetApi.PREFIX + "/*", refuse);
+    ApiBuilder.delete(WidgetApi.PREFIX + "/*", refuse);
   }
 
   private void logStarted() {
@@ -248,6 +326,36 @@ public final class App implements AutoCloseable {
     return compliance;
   }
 
+  /** Where automations queue their changes in amoCRM, in their own transaction. */
+  public Outbox outbox() {
+    return automation.outbox();
+  }
+
+  /** The queued actions as the executor and the audit log see them. */
+  public OutboxRepository actions() {
+    return automation.actions();
+  }
+
+  /** Sends queued actions; present when the amoCRM integration is configured. */
+  public Optional<ActionExecutor> actionExecutor() {
+    return automation.executor();
+  }
+
+  /** Durable timers: schedule and cancel in the caller's transaction. */
+  public Timers timers() {
+    return automation.timers();
+  }
+
+  /** Fires due timers; register each kind's handler here ({@code register(kind, handler)}). */
+  public TimerScheduler timerScheduler() {
+    return automation.scheduler();
+  }
+
+  /** The automations: the engine's deal observer, the first-contact timer, the heads' endpoints. */
+  public AutomationWiring automations() {
+    return automation.wiring();
+  }
+
   public Database database() {
     return database;
   }
@@ -261,6 +369,7 @@ public final class App implements AutoCloseable {
   public void close() {
     log.info("Reglament is stopping");
     http.stop();
+    automation.close();
     compliance.close();
     amo.ifPresent(AmoConnection::close);
     gcMetrics.close();

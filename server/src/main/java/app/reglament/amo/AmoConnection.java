@@ -59,13 +59,18 @@ public final class AmoConnection implements AutoCloseable {
   private final InstallController install;
   private ScheduledExecutorService keeperLoop;
 
+  /**
+   * @param installed told the account id after an installation (after the operator's rules
+   *     template, before the first sync): the automations bring amoCRM's settings in line
+   */
   public AmoConnection(
       Config config,
       DSLContext dsl,
       MeterRegistry metrics,
       Clock clock,
       InboxWorker.Settings inboxSettings,
-      SyncScheduler.Settings syncSettings) {
+      SyncScheduler.Settings syncSettings,
+      java.util.function.LongConsumer installed) {
     var hosts = new AmoHosts(config.amoBaseUrl());
     var accounts = new AccountRepository(dsl);
     var store = new TokenStore(new TokenCipher(SecretKeys.resolve(config)));
@@ -103,7 +108,7 @@ public final class AmoConnection implements AutoCloseable {
             client,
             config.publicUrl(),
             clock,
-            rulesTemplate(config, dsl, clock),
+            rulesTemplate(config, dsl, clock).andThen(installed),
             scheduler::wake);
     this.install =
         new InstallController(

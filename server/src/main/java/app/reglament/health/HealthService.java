@@ -4,6 +4,8 @@ import app.reglament.account.AccountRepository;
 import app.reglament.config.Config;
 import app.reglament.db.Database;
 import app.reglament.inbox.InboxRepository;
+import app.reglament.outbox.OutboxRepository;
+import app.reglament.timers.TimerRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ public final class HealthService {
   private final Database database;
   private final AccountRepository accounts;
   private final InboxRepository inbox;
+  private final OutboxRepository actions;
+  private final TimerRepository timers;
   private final Clock clock;
   private final DSLContext dsl;
   private final Config config;
@@ -33,12 +37,16 @@ public final class HealthService {
       Database database,
       AccountRepository accounts,
       InboxRepository inbox,
+      OutboxRepository actions,
+      TimerRepository timers,
       Config config,
       Clock clock,
       String version) {
     this.database = database;
     this.accounts = accounts;
     this.inbox = inbox;
+    this.actions = actions;
+    this.timers = timers;
     this.clock = clock;
     this.dsl = database.dsl();
     this.config = config;
@@ -49,11 +57,15 @@ public final class HealthService {
     DatabaseHealth database = checkDatabase();
     List<AccountRepository.Paused> paused = List.of();
     Map<String, Integer> webhooks = Map.of();
+    Map<String, Integer> queuedActions = Map.of();
+    Map<String, Integer> pendingTimers = Map.of();
     AccountRepository.Summary summary = null;
     if (database.up()) {
       try {
         paused = accounts.paused(clock.instant());
         webhooks = inbox.countsByState();
+        queuedActions = actions.unfinishedCounts();
+        pendingTimers = timers.countsByState();
         summary = accounts.summary();
       } catch (RuntimeException e) {
         log.warn("Health check: could not read accounts or the inbox: {}", e.getMessage());
@@ -65,7 +77,9 @@ public final class HealthService {
             config.amoConfigured() ? null : AMO_NOT_CONFIGURED,
             summary,
             paused,
-            webhooks);
+            webhooks,
+            queuedActions,
+            pendingTimers);
     return new Health(database.up() ? "up" : "down", version, database, amo);
   }
 
@@ -99,11 +113,15 @@ public final class HealthService {
    * @param accounts accounts per state, and how many finished their initial sync
    * @param pausedAccounts accounts amoCRM blocked (HTML 403), with when traffic resumes
    * @param webhooks inbox rows per state (pending, claimed, done, parked)
+   * @param actions outbox rows not done, per state (queued, claimed, failed, parked)
+   * @param timers timers not fired, per state (scheduled, claimed, parked)
    */
   public record AmoHealth(
       boolean configured,
       String message,
       AccountRepository.Summary accounts,
       List<AccountRepository.Paused> pausedAccounts,
-      Map<String, Integer> webhooks) {}
+      Map<String, Integer> webhooks,
+      Map<String, Integer> actions,
+      Map<String, Integer> timers) {}
 }

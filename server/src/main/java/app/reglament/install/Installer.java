@@ -25,7 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class Installer {
   private static final Logger log = LoggerFactory.getLogger(Installer.class);
 
-  /** What Reglament listens to. Talks are not on every plan; they are asked for separately. */
+  /**
+   * What Reglament listens to. Talks are not on every plan; they are asked for separately. Contacts
+   * are heard too: a new lead usually comes with a new contact, whose name the deal-name template
+   * uses, and the lead's webhook does not carry it.
+   */
   public static final List<String> CORE_EVENTS =
       List.of(
           "add_lead",
@@ -37,7 +41,9 @@ public final class Installer {
           "add_task",
           "update_task",
           "delete_task",
-          "note_lead");
+          "note_lead",
+          "add_contact",
+          "update_contact");
 
   static final List<String> TALK_EVENTS = List.of("add_talk", "update_talk");
 

@@ -39,4 +39,21 @@ final class Params {
     throw new ProblemException(
         ProblemType.BAD_REQUEST, name + " must be a whole number from " + min + " to " + max);
   }
+
+  /** An optional positive id in the query, null when absent. */
+  static Long idQuery(Context ctx, String name) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(text.strip());
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new ProblemException(ProblemType.BAD_REQUEST, name + " must be a positive id");
+  }
 }

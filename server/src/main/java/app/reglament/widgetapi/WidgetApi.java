@@ -5,6 +5,7 @@ import app.reglament.config.Config;
 import app.reglament.engine.FactsLoader;
 import app.reglament.engine.RulesSource;
 import app.reglament.engine.ScoreService;
+import app.reglament.outbox.OutboxRepository;
 import app.reglament.rules.config.RulesRepository;
 import io.javalin.apibuilder.ApiBuilder;
 import io.javalin.apibuilder.EndpointGroup;
@@ -13,10 +14,11 @@ import java.util.function.LongConsumer;
 import org.jooq.DSLContext;
 
 /**
- * The widget's API under {@value #PREFIX}, wired by hand: the deal card, my score, the team panel
- * and the regulations (read by all, saved by administrators). Every call but a CORS preflight
- * passes {@link WidgetGate}: the account and the user come from amoCRM's signed disposable token
- * only, never from the path, the query or the body.
+ * The widget's API under {@value #PREFIX}, wired by hand: the deal card, my score, the team panel,
+ * the regulations (read by all, saved by administrators) and the audit log of what Reglament did in
+ * amoCRM (heads and administrators). Every call but a CORS preflight passes {@link WidgetGate}: the
+ * account and the user come from amoCRM's signed disposable token only, never from the path, the
+ * query or the body.
  */
 public final class WidgetApi {
   public static final String PREFIX = "/api/widget";
@@ -28,6 +30,7 @@ public final class WidgetApi {
   private final SettingsController settings;
   private final WidgetDirectory directory;
   private final RulesSource rules;
+  private final AuditController audit;
   private AutomationController automations;
 
   /**
@@ -54,6 +57,7 @@ public final class WidgetApi {
     this.card = new CardController(directory, scoreService);
     this.scores = new ScoresController(scoreService, rules, directory, clock);
     this.settings = new SettingsController(rulesRepository, new FactsLoader(dsl), rulesSaved);
+    this.audit = new AuditController(new OutboxRepository(dsl), rules);
   }
 
   /**
@@ -81,6 +85,7 @@ public final class WidgetApi {
         ApiBuilder.delete(PREFIX + "/card/{leadId}/manual-name", automations::unmarkManual);
         ApiBuilder.post(PREFIX + "/review/{leadId}", automations::review);
       }
+      ApiBuilder.get(PREFIX + "/audit", audit::list);
     };
   }
 }

@@ -7,10 +7,13 @@ import static app.reglament.automation.Facts.QUALIFICATION;
 import static app.reglament.automation.Facts.RULES;
 import static app.reglament.automation.Facts.deal;
 import static app.reglament.automation.Facts.moscow;
+import static app.reglament.db.generated.Tables.ACTION_OUTBOX;
 import static app.reglament.db.generated.Tables.FIRST_CONTACT_PENDING;
+import static app.reglament.db.generated.Tables.TIMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.reglament.engine.RulesSource;
+import app.reglament.outbox.JooqOutbox;
 import app.reglament.rules.Finding;
 import app.reglament.rules.RuleContext;
 import app.reglament.rules.config.RulesConfig;
@@ -22,9 +25,12 @@ import app.reglament.rules.indicators.TaskResultIndicator;
 import app.reglament.testing.DatabaseTest;
 import app.reglament.testing.MutableClock;
 import app.reglament.testing.TestDatabase;
+import app.reglament.timers.TimerRepository;
+import app.reglament.timers.TimerScheduler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -35,12 +41,11 @@ import java.util.concurrent.atomic.AtomicReference;
 class AutomationsDatabaseTest {
   private static final long A = Facts.ACCOUNT_ID;
   private static final long B = 2;
-  private static final String TIMER = A + "/" + FirstContact.TIMER_KIND + "/";
 
   private record Setup(
       TestDatabase db,
-      TableOutbox outbox,
-      MemoryTimers timers,
+      JooqOutbox outbox,
+      TimerRepository timers,
       Automations automations,
       AtomicReference<RulesConfig> rules,
       MutableClock clock,
@@ -65,15 +70,44 @@ class AutomationsDatabaseTest {
           db.dsl(), outbox, timers, new DealReader(db.dsl(), source, clock));
     }
 
+    /** The scheduler as the server runs it, firing this setup's first-contact timers. */
+    TimerScheduler scheduler() {
+      return new TimerScheduler(timers, clock, TimerScheduler.Settings.DEFAULTS)
+          .register(FirstContact.TIMER_KIND, timer());
+    }
+
     List<String> keys() {
-      return TableOutbox.keys(db.dsl(), A);
+      return keys(A);
+    }
+
+    List<String> keys(long accountId) {
+      return db.dsl()
+          .select(ACTION_OUTBOX.IDEMPOTENCY_KEY)
+          .from(ACTION_OUTBOX)
+          .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
+          .orderBy(ACTION_OUTBOX.IDEMPOTENCY_KEY)
+          .fetch(ACTION_OUTBOX.IDEMPOTENCY_KEY);
+    }
+
+    /** The account's armed first-contact timers: key to due time. */
+    Map<String, Instant> pending() {
+      return db.dsl()
+          .select(TIMERS.TIMER_KEY, TIMERS.DUE_AT)
+          .from(TIMERS)
+          .where(TIMERS.ACCOUNT_ID.eq(A), TIMERS.KIND.eq(FirstContact.TIMER_KIND))
+          .and(TIMERS.STATE.eq("scheduled"))
+          .fetchMap(TIMERS.TIMER_KEY, TIMERS.DUE_AT);
+    }
+
+    String state(String key) {
+      return timers.state(A, FirstContact.TIMER_KIND, key);
     }
   }
 
   private static Setup setup(TestDatabase db) {
-    TableOutbox outbox = new TableOutbox();
-    MemoryTimers timers = new MemoryTimers();
     MutableClock clock = new MutableClock(moscow("2025-06-03 10:00"));
+    JooqOutbox outbox = new JooqOutbox(clock);
+    TimerRepository timers = new TimerRepository(db.dsl(), clock);
     Automations automations =
         new Automations(db.dsl(), outbox, timers, new RulesRepository(db.dsl(), clock));
     Mirror mirror = Mirror.install(db.dsl(), A, "alpha.amocrm.ru");
@@ -92,9 +126,7 @@ class AutomationsDatabaseTest {
 
     assertThat(s.keys())
         .containsExactly("first-contact-task:1", "rename:1:Окна ПВХ / Иван Сидоров / Казань");
-    assertThat(s.timers.pending).containsOnlyKeys(TIMER + "1");
-    assertThat(s.timers.pending.get(TIMER + "1")).isEqualTo(moscow("2025-06-03 10:30"));
-    assertThat(s.timers.calls).hasSize(1);
+    assertThat(s.pending()).containsExactly(Map.entry("1", moscow("2025-06-03 10:30")));
 
     // The echo of our rename: the name is right now, nothing more is queued.
     s.observe(
@@ -111,11 +143,12 @@ class AutomationsDatabaseTest {
     s.mirror.call(1, IVAN, moscow("2025-06-03 10:10"));
 
     s.observe(deal(1).call("2025-06-03 10:10").build(), "2025-06-03 10:10");
+    assertThat(s.state("1")).isEqualTo("cancelled");
     s.clock.set(moscow("2025-06-03 10:30"));
-    s.timer().fire(A, "1", moscow("2025-06-03 10:30"));
+    assertThat(s.scheduler().runOnce(s.clock.instant())).isZero();
+    s.timer().fire(A, "1", moscow("2025-06-03 10:30")); // a firing already under way
 
-    assertThat(s.timers.pending).isEmpty();
-    assertThat(s.timers.calls.get(s.timers.calls.size() - 1)).isEqualTo("cancel " + TIMER + "1");
+    assertThat(s.pending()).isEmpty();
     assertThat(s.keys()).containsExactly("first-contact-task:1");
     assertThat(db.dsl().fetchCount(FIRST_CONTACT_PENDING)).isZero();
   }
@@ -130,9 +163,8 @@ class AutomationsDatabaseTest {
     s.observe(deal(2).build(), "2025-06-03 10:01");
     s.clock.set(moscow("2025-06-03 10:30"));
 
-    s.timer().fire(A, "1", moscow("2025-06-03 10:30"));
-    s.timer().fire(A, "1", moscow("2025-06-03 10:30")); // a retried firing
-    s.timer().fire(A, "2", moscow("2025-06-03 10:30"));
+    assertThat(s.scheduler().runOnce(s.clock.instant())).isEqualTo(2);
+    s.timer().fire(A, "1", moscow("2025-06-03 10:30")); // a firing repeated elsewhere
 
     assertThat(s.keys())
         .containsExactly(
@@ -146,12 +178,19 @@ class AutomationsDatabaseTest {
             "reassign:2:note");
     assertThat(reassignedTo(db, 1)).isEqualTo(ANNA);
     assertThat(reassignedTo(db, 2)).isEqualTo(OLEG);
-    assertThat(TableOutbox.rows(db.dsl(), A).get(3).payload())
-        .contains("\"responsibleUserId\":" + ANNA);
+    assertThat(s.state("1")).isEqualTo("fired");
+    assertThat(s.state("2")).isEqualTo("fired");
+    assertThat(
+            db.dsl()
+                .select(ACTION_OUTBOX.PAYLOAD)
+                .from(ACTION_OUTBOX)
+                .where(ACTION_OUTBOX.IDEMPOTENCY_KEY.eq("reassign:1:lead"))
+                .fetchOne(ACTION_OUTBOX.PAYLOAD))
+        .contains("\"responsible_user_id\":" + ANNA);
 
     // The echo of the reassignment: Анна's now, still uncontacted, but never moved again.
     s.observe(deal(1).responsible(ANNA).build(), "2025-06-03 10:31");
-    assertThat(s.timers.pending).containsOnlyKeys(TIMER + "1", TIMER + "2");
+    assertThat(s.pending()).isEmpty();
     assertThat(s.keys()).hasSize(8);
   }
 
@@ -161,18 +200,19 @@ class AutomationsDatabaseTest {
     s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-06 17:50"));
     s.observe(deal(1).created("2025-06-06 17:50").build(), "2025-06-06 17:51");
     // Friday's 10 minutes and Monday's 20: due Monday 09:20, fired late on Saturday.
-    assertThat(s.timers.pending.get(TIMER + "1")).isEqualTo(moscow("2025-06-09 09:20"));
+    assertThat(s.pending()).containsExactly(Map.entry("1", moscow("2025-06-09 09:20")));
     s.clock.set(moscow("2025-06-07 12:00"));
 
     s.timer().fire(A, "1", moscow("2025-06-09 09:20"));
 
     Instant retry = moscow("2025-06-09 09:00");
-    assertThat(s.timers.pending).containsKey(TIMER + "1@" + retry.getEpochSecond());
+    assertThat(s.pending()).containsEntry("1@" + retry.getEpochSecond(), retry);
     assertThat(s.keys()).containsExactly("first-contact-task:1");
 
-    // Monday's opening: the retry finds Анна at work.
+    // Monday's opening: the retry, a timer of its own, finds Анна at work.
     s.clock.set(retry);
-    s.timer().fire(A, "1@" + retry.getEpochSecond(), retry);
+    assertThat(s.scheduler().runOnce(retry)).isEqualTo(1);
+    assertThat(s.state("1@" + retry.getEpochSecond())).isEqualTo("fired");
     assertThat(s.keys()).contains("reassign:1:lead");
     assertThat(reassignedTo(db, 1)).isEqualTo(ANNA);
   }
@@ -235,7 +275,7 @@ class AutomationsDatabaseTest {
 
     s.automations.evaluated(B, created, List.of(), context);
 
-    assertThat(TableOutbox.keys(db.dsl(), B))
+    assertThat(s.keys(B))
         .containsExactly("first-contact-task:1", "rename:1:Окна ПВХ / Иван Сидоров / Казань");
   }
 

@@ -15,8 +15,8 @@ import static app.reglament.widgetapi.WidgetServer.put;
 import static app.reglament.widgetapi.WidgetServer.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.reglament.automation.TableOutbox;
 import app.reglament.testing.DatabaseTest;
+import app.reglament.testing.OutboxRows;
 import app.reglament.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.Response;
@@ -140,8 +140,8 @@ class AutomationEndpointsTest {
           assertThat(foreignReview.code()).isEqualTo(404);
           // B's head with B's token would reach it, but A's head never does.
           assertThat(marks(db)).isZero();
-          assertThat(TableOutbox.keys(db.dsl(), A)).isEmpty();
-          assertThat(TableOutbox.keys(db.dsl(), B)).isEmpty();
+          assertThat(OutboxRows.keys(db.dsl(), A)).isEmpty();
+          assertThat(OutboxRows.keys(db.dsl(), B)).isEmpty();
         });
   }
 
@@ -166,7 +166,7 @@ class AutomationEndpointsTest {
               post(client, review(LOST_DEAL), adminToken(A, ADMIN), "{\"verdict\":\"return\"}");
           assertThat(second.code()).isEqualTo(409);
           assertThat(problem(second)).isEqualTo("conflict");
-          assertThat(TableOutbox.keys(db.dsl(), A)).isEmpty();
+          assertThat(OutboxRows.keys(db.dsl(), A)).isEmpty();
         });
   }
 
@@ -183,24 +183,24 @@ class AutomationEndpointsTest {
                   "{\"verdict\":\"return\",\"comment\":\"Перезвонить, клиент колеблется\"}");
           assertThat(returned.code()).isEqualTo(201);
 
-          List<TableOutbox.Row> rows = TableOutbox.rows(db.dsl(), A);
+          List<OutboxRows.Row> rows = OutboxRows.rows(db.dsl(), A);
           long lost = LOST_AT.toEpochMilli();
           assertThat(rows)
-              .extracting(TableOutbox.Row::key)
+              .extracting(OutboxRows.Row::key)
               .containsExactly(
                   "review-return:" + LOST_DEAL + ":" + lost + ":lead",
                   "review-return:" + LOST_DEAL + ":" + lost + ":task");
-          assertThat(rows.get(0).payload()).contains("\"statusId\":1001", "\"pipelineId\":7");
+          assertThat(rows.get(0).payload()).contains("\"status_id\":1001", "\"pipeline_id\":7");
           assertThat(rows.get(1).payload())
               .contains(
-                  "\"responsibleUserId\":" + ANNA,
+                  "\"responsible_user_id\":" + ANNA,
                   "Сделка возвращена в работу руководителем Ольга: Перезвонить, клиент колеблется");
 
           assertThat(
                   post(client, review(LOST_DEAL), token(A, HEAD), "{\"verdict\":\"return\"}")
                       .code())
               .isEqualTo(409);
-          assertThat(TableOutbox.rows(db.dsl(), A)).hasSize(2);
+          assertThat(OutboxRows.rows(db.dsl(), A)).hasSize(2);
         });
   }
 
@@ -243,7 +243,7 @@ class AutomationEndpointsTest {
                       .code())
               .isEqualTo(201);
           assertThat(post(client, "/api/widget/review/abc", head, "{}").code()).isEqualTo(400);
-          assertThat(TableOutbox.keys(db.dsl(), A)).isEmpty();
+          assertThat(OutboxRows.keys(db.dsl(), A)).isEmpty();
         });
   }
 

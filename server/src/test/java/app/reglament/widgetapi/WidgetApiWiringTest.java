@@ -60,6 +60,14 @@ class WidgetApiWiringTest {
             Response me = WidgetServer.get(client, "/api/widget/me", "any");
             assertThat(me.code()).isEqualTo(503);
             assertThat(WidgetServer.problem(me)).isEqualTo("service-unavailable");
+            for (Response answer :
+                java.util.List.of(
+                    WidgetServer.post(client, "/api/widget/review/1001", "any", "{}"),
+                    WidgetServer.delete(client, "/api/widget/card/1001/manual-name", "any"),
+                    WidgetServer.put(client, "/api/widget/card/1001/manual-name", "any", "{}"))) {
+              assertThat(answer.code()).isEqualTo(503);
+              assertThat(WidgetServer.problem(answer)).isEqualTo("service-unavailable");
+            }
           });
     }
   }

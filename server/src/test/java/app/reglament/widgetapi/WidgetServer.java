@@ -4,12 +4,12 @@ import app.reglament.account.AccountRepository;
 import app.reglament.automation.DealReader;
 import app.reglament.automation.LossReviews;
 import app.reglament.automation.ManualNames;
-import app.reglament.automation.TableOutbox;
 import app.reglament.config.Config;
 import app.reglament.engine.Evaluator;
 import app.reglament.engine.IndicatorSet;
 import app.reglament.engine.RulesSource;
 import app.reglament.engine.ScoreService;
+import app.reglament.outbox.JooqOutbox;
 import app.reglament.rules.config.RulesConfig;
 import app.reglament.rules.config.RulesRepository;
 import app.reglament.rules.config.StoredRules;
@@ -59,7 +59,7 @@ final class WidgetServer {
   final FakeRules rules;
   final AccountRepository accounts;
   final Evaluator evaluator;
-  final TableOutbox outbox = new TableOutbox();
+  final JooqOutbox outbox = new JooqOutbox(clock);
   private final Javalin http;
 
   WidgetServer(TestDatabase db) {

@@ -12,10 +12,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Builds disposable widget tokens as amoCRM signs them (HS256 via javax.crypto.Mac), or forged. */
-final class WidgetTokens {
-  static final String SECRET = "client-secret-from-amocrm";
-  static final String CLIENT_ID = "6f1d4c2e-client-id";
-  static final String AUDIENCE = "https://reglament.example.com";
+public final class WidgetTokens {
+  public static final String SECRET = "client-secret-from-amocrm";
+  public static final String CLIENT_ID = "6f1d4c2e-client-id";
+  public static final String AUDIENCE = "https://reglament.example.com";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -26,7 +26,7 @@ final class WidgetTokens {
   private WidgetTokens() {}
 
   /** The claims amoCRM puts into a token of this user, issued a minute before {@code now}. */
-  static WidgetTokens of(long accountId, long userId, Instant now) {
+  public static WidgetTokens of(long accountId, long userId, Instant now) {
     WidgetTokens t = new WidgetTokens();
     t.claims.put("iss", "https://sales.amocrm.ru");
     t.claims.put("aud", AUDIENCE);
@@ -61,7 +61,7 @@ final class WidgetTokens {
     return this;
   }
 
-  String build() {
+  public String build() {
     String signed =
         encode("{\"typ\":\"JWT\",\"alg\":\"" + alg + "\"}") + "." + encode(json(claims));
     if ("none".equals(alg)) {

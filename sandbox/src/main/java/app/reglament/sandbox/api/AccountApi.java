@@ -1,10 +1,19 @@
 package app.reglament.sandbox.api;
 
+import app.reglament.sandbox.store.CustomField;
+import app.reglament.sandbox.store.FieldPatch;
 import app.reglament.sandbox.store.LossReason;
 import app.reglament.sandbox.store.Pipeline;
+import app.reglament.sandbox.store.RequiredStatus;
 import app.reglament.sandbox.store.Status;
 import app.reglament.sandbox.store.Store;
+import app.reglament.sandbox.store.Violation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,6 +102,45 @@ final class AccountApi {
     store
         .leadField(Routes.id(ctx))
         .ifPresentOrElse(f -> hal.ok(ctx, AccountViews.field(render, f)), () -> ctx.status(204));
+  }
+
+  /**
+   * {@code PATCH /api/v4/leads/custom_fields}: a batch of {@code {id, required_statuses:
+   * [{status_id, pipeline_id}]}}; the sandbox changes nothing else of a field.
+   */
+  void updateFields(Context ctx) throws JsonProcessingException {
+    List<JsonNode> items = Bodies.batch(hal.json(), ctx);
+    List<String> requestIds = Bodies.requestIds(items);
+    List<Violation> violations = new ArrayList<>();
+    List<FieldPatch> patches = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Bodies.Fields f = new Bodies.Fields(items.get(i), i, violations);
+      Long id = f.required("id");
+      List<RequiredStatus> required = new ArrayList<>();
+      JsonNode statuses = f.node().path("required_statuses");
+      if (!statuses.isMissingNode() && !statuses.isNull() && !statuses.isArray()) {
+        f.invalid("required_statuses", "an array");
+      }
+      for (int j = 0; j < statuses.size() && statuses.isArray(); j++) {
+        Bodies.Fields s = new Bodies.Fields(statuses.get(j), i, violations);
+        Long status = s.required("status_id");
+        Long pipeline = s.required("pipeline_id");
+        if (status != null && pipeline != null) {
+          required.add(new RequiredStatus(pipeline, status));
+        }
+      }
+      patches.add(new FieldPatch(id == null ? 0 : id, required));
+    }
+    List<CustomField> updated =
+        Bodies.write(violations, requestIds, () -> store.updateLeadFields(patches));
+    Render render = Routes.render(ctx, store, hal);
+    ObjectNode answer = hal.json().createObjectNode();
+    answer.set("_links", hal.selfLink(Hal.base(ctx) + "/api/v4/leads/custom_fields"));
+    ArrayNode list = answer.putObject("_embedded").putArray("custom_fields");
+    for (int i = 0; i < updated.size(); i++) {
+      list.add(AccountViews.field(render, updated.get(i)).put("request_id", requestIds.get(i)));
+    }
+    hal.ok(ctx, answer);
   }
 
   void lossReasons(Context ctx) {

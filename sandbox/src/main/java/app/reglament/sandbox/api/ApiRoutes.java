@@ -45,6 +45,7 @@ public final class ApiRoutes {
     routes.get("/api/v4/leads/pipelines/{id}/statuses", account::statuses);
     routes.get("/api/v4/leads/pipelines/{id}/statuses/{statusId}", account::status);
     routes.get("/api/v4/leads/custom_fields", account::fields);
+    routes.patch("/api/v4/leads/custom_fields", account::updateFields);
     routes.get("/api/v4/leads/custom_fields/{id}", account::field);
     routes.get("/api/v4/leads/loss_reasons", account::lossReasons);
 

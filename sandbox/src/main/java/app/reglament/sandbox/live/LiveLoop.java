@@ -30,7 +30,15 @@ public final class LiveLoop implements AutoCloseable {
           });
 
   public LiveLoop(Scenario scenario, long seed, Store store, Clock clock) {
-    this.activity = new LiveActivity(scenario, seed, LiveActivity.Pace.defaults());
+    this(scenario, seed, store, clock, LiveActivity.Pace.defaults());
+  }
+
+  /**
+   * @param pace how busy the department is and how often its managers slip: a test of the
+   *     automations turns mistakes up so that a few minutes show each of them
+   */
+  public LiveLoop(Scenario scenario, long seed, Store store, Clock clock, LiveActivity.Pace pace) {
+    this.activity = new LiveActivity(scenario, seed, pace);
     this.sink = new StoreSink(store);
     this.clock = clock;
   }

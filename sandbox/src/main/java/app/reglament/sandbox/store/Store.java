@@ -4,6 +4,7 @@ import app.reglament.sandbox.scenario.Scenario;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,57 @@ public final class Store {
               .filter(f -> lead.field(f.id()).flatMap(FieldValue::firstText).isEmpty())
               .toList();
         });
+  }
+
+  /**
+   * Sets the stages at which fields are required, all or none: an unknown field or stage refuses
+   * the whole batch, as amoCRM does. Returns the fields as they are after.
+   */
+  public List<CustomField> updateLeadFields(List<FieldPatch> patches) {
+    synchronized (lock) {
+      List<Violation> violations = new ArrayList<>();
+      for (int i = 0; i < patches.size(); i++) {
+        FieldPatch patch = patches.get(i);
+        if (!state.leadFields.containsKey(patch.id())) {
+          violations.add(
+              new Violation(i, Violation.NOT_FOUND, "id", "There is no field " + patch.id()));
+        }
+        for (int j = 0; j < patch.requiredStatuses().size(); j++) {
+          RequiredStatus required = patch.requiredStatuses().get(j);
+          Pipeline pipeline = state.pipelines.get(required.pipelineId());
+          if (pipeline == null || pipeline.status(required.statusId()).isEmpty()) {
+            violations.add(
+                new Violation(
+                    i,
+                    Violation.NOT_FOUND,
+                    "required_statuses." + j + ".status_id",
+                    "There is no status "
+                        + required.statusId()
+                        + " in pipeline "
+                        + required.pipelineId()));
+          }
+        }
+      }
+      if (!violations.isEmpty()) {
+        throw new InvalidChangeException(violations);
+      }
+      List<CustomField> updated = new ArrayList<>();
+      for (FieldPatch patch : patches) {
+        CustomField f = state.leadFields.get(patch.id());
+        CustomField changed =
+            new CustomField(
+                f.id(),
+                f.name(),
+                f.code(),
+                f.type(),
+                f.sort(),
+                f.enums(),
+                patch.requiredStatuses());
+        state.leadFields.put(f.id(), changed);
+        updated.add(changed);
+      }
+      return updated;
+    }
   }
 
   // ---- deals, contacts, tasks, notes, events ---------------------------------------------------

@@ -54,6 +54,55 @@ class SetupApiTest extends ApiTestBase {
   }
 
   @Test
+  void aPatchOfFieldsReplacesTheirRequiredStages() {
+    var answer =
+        http.patch(
+            "/api/v4/leads/custom_fields",
+            token,
+            "[{\"id\":"
+                + CITY
+                + ",\"required_statuses\":[{\"status_id\":"
+                + TALKS
+                + ",\"pipeline_id\":"
+                + PIPELINE
+                + "}]},{\"id\":"
+                + PRODUCT
+                + ",\"required_statuses\":[]}]");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().at("/_embedded/custom_fields/0/id").asLong()).isEqualTo(CITY);
+    assertThat(answer.json().at("/_embedded/custom_fields/1/request_id").asText()).isEqualTo("1");
+
+    JsonNode fields = get("/api/v4/leads/custom_fields").json().at("/_embedded/custom_fields");
+    assertThat(fields.at("/0/required_statuses/0/status_id").asLong()).isEqualTo(TALKS);
+    assertThat(fields.at("/1/required_statuses")).isEmpty();
+  }
+
+  @Test
+  void aPatchNamingAnUnknownStageChangesNoField() {
+    var answer =
+        http.patch(
+            "/api/v4/leads/custom_fields",
+            token,
+            "[{\"id\":"
+                + CITY
+                + ",\"required_statuses\":[{\"status_id\":"
+                + TALKS
+                + ",\"pipeline_id\":"
+                + PIPELINE
+                + "}]},{\"id\":"
+                + PRODUCT
+                + ",\"required_statuses\":[{\"status_id\":999,\"pipeline_id\":"
+                + PIPELINE
+                + "}]}]");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().at("/validation-errors/0/request_id").asText()).isEqualTo("1");
+    assertThat(answer.json().at("/validation-errors/0/errors/0/path").asText())
+        .isEqualTo("required_statuses.0.status_id");
+    JsonNode fields = get("/api/v4/leads/custom_fields").json().at("/_embedded/custom_fields");
+    assertThat(fields.at("/0/required_statuses")).isEmpty();
+  }
+
+  @Test
   void lossReasonsAndContactsAndTasksAndNotes() {
     assertThat(
             get("/api/v4/leads/loss_reasons").json().at("/_embedded/loss_reasons/0/name").asText())
