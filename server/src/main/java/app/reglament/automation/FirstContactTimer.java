@@ -71,6 +71,14 @@ public final class FirstContactTimer implements Timers.Handler {
     if (context.rules().firstContact().reassignAfterMinutes() == null) {
       return; // only the engine's violation: nobody to hand the lead to
     }
+    Instant due = FirstContact.timerDue(deal, context);
+    if (now.isBefore(due)) {
+      // Fired early (by hand, or the deadline moved later since it was set): a lead that is not
+      // late yet is never taken away; look again at the deadline.
+      timers.schedule(
+          tx, accountId, FirstContact.TIMER_KIND, leadId + "@" + due.getEpochSecond(), due);
+      return;
+    }
     Map<Long, Integer> open = AutomationStore.openNewLeads(tx, accountId);
     Optional<Reassignment.Outcome> outcome =
         Reassignment.decide(

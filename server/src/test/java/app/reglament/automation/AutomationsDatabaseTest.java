@@ -195,26 +195,57 @@ class AutomationsDatabaseTest {
   }
 
   @DatabaseTest
-  void nobody_at_work_tries_again_later_under_a_key_of_its_own(TestDatabase db) {
+  void a_timer_fired_before_the_deadline_reassigns_nothing_and_looks_again_at_the_deadline(
+      TestDatabase db) {
     Setup s = setup(db);
-    s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-06 17:50"));
-    s.observe(deal(1).created("2025-06-06 17:50").build(), "2025-06-06 17:51");
-    // Friday's 10 minutes and Monday's 20: due Monday 09:20, fired late on Saturday.
-    assertThat(s.pending()).containsExactly(Map.entry("1", moscow("2025-06-09 09:20")));
-    s.clock.set(moscow("2025-06-07 12:00"));
+    s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-03 10:00"));
+    s.observe(deal(1).build(), "2025-06-03 10:01");
+    Instant due = moscow("2025-06-03 10:30");
+    s.clock.set(moscow("2025-06-03 10:20"));
 
-    s.timer().fire(A, "1", moscow("2025-06-09 09:20"));
+    s.timer().fire(A, "1", due); // fired early: by hand, or a deadline that moved since
 
-    Instant retry = moscow("2025-06-09 09:00");
-    assertThat(s.pending()).containsEntry("1@" + retry.getEpochSecond(), retry);
     assertThat(s.keys()).containsExactly("first-contact-task:1");
+    assertThat(reassignedTo(db, 1)).isNull();
+    assertThat(s.pending()).containsValue(due).doesNotContainValue(s.clock.instant());
 
-    // Monday's opening: the retry, a timer of its own, finds Анна at work.
-    s.clock.set(retry);
-    assertThat(s.scheduler().runOnce(retry)).isEqualTo(1);
-    assertThat(s.state("1@" + retry.getEpochSecond())).isEqualTo("fired");
+    s.clock.set(due);
+    assertThat(s.scheduler().runOnce(due)).isPositive();
     assertThat(s.keys()).contains("reassign:1:lead");
     assertThat(reassignedTo(db, 1)).isEqualTo(ANNA);
+  }
+
+  @DatabaseTest
+  void nobody_at_work_tries_again_later_under_a_key_of_its_own(TestDatabase db) {
+    Setup s = setup(db);
+    // Only Пётр, who has left, is in the pool: at the deadline nobody can take the lead.
+    s.rules.set(withPool(List.of(Facts.LEFT)));
+    s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-06 17:50"));
+    s.observe(deal(1).created("2025-06-06 17:50").build(), "2025-06-06 17:51");
+    // Friday's 10 minutes and Monday's 20: due Monday 09:20.
+    Instant due = moscow("2025-06-09 09:20");
+    assertThat(s.pending()).containsExactly(Map.entry("1", due));
+    s.clock.set(due);
+
+    assertThat(s.scheduler().runOnce(due)).isEqualTo(1);
+
+    Instant retry = moscow("2025-06-09 09:35");
+    String retryKey = "1@" + retry.getEpochSecond();
+    assertThat(s.pending()).containsExactly(Map.entry(retryKey, retry));
+    assertThat(s.keys()).containsExactly("first-contact-task:1");
+
+    // Анна joined the pool since: the retry, a timer of its own, hands her the lead.
+    s.rules.set(withPool(List.of(Facts.LEFT, ANNA)));
+    s.clock.set(retry);
+    assertThat(s.scheduler().runOnce(retry)).isEqualTo(1);
+    assertThat(s.state(retryKey)).isEqualTo("fired");
+    assertThat(s.keys()).contains("reassign:1:lead");
+    assertThat(reassignedTo(db, 1)).isEqualTo(ANNA);
+  }
+
+  private static RulesConfig withPool(List<Long> pool) {
+    return Facts.with(
+        RULES, new RulesConfig.FirstContact(15, true, "Связаться с клиентом", 1, 30, pool, null));
   }
 
   @DatabaseTest
