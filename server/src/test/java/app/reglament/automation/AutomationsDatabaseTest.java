@@ -230,7 +230,7 @@ class AutomationsDatabaseTest {
     assertThat(s.scheduler().runOnce(due)).isEqualTo(1);
 
     Instant retry = moscow("2025-06-09 09:35");
-    String retryKey = "1@" + retry.getEpochSecond();
+    String retryKey = "1@" + due.getEpochSecond() + "#1";
     assertThat(s.pending()).containsExactly(Map.entry(retryKey, retry));
     assertThat(s.keys()).containsExactly("first-contact-task:1");
 
@@ -241,6 +241,27 @@ class AutomationsDatabaseTest {
     assertThat(s.state(retryKey)).isEqualTo("fired");
     assertThat(s.keys()).contains("reassign:1:lead");
     assertThat(reassignedTo(db, 1)).isEqualTo(ANNA);
+  }
+
+  @DatabaseTest
+  void a_firing_repeated_later_continues_the_same_retry_chain(TestDatabase db) {
+    Setup s = setup(db);
+    s.rules.set(withPool(List.of(Facts.LEFT)));
+    s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-03 10:00"));
+    s.observe(deal(1).build(), "2025-06-03 10:01");
+    Instant due = moscow("2025-06-03 10:30");
+    s.clock.set(due);
+    s.timer().fire(A, "1", due);
+    s.clock.set(moscow("2025-06-03 10:32"));
+
+    s.timer().fire(A, "1", due); // the same firing repeated two minutes later
+
+    String first = "1@" + due.getEpochSecond() + "#1";
+    assertThat(s.pending()).containsOnlyKeys("1", first);
+    s.clock.set(moscow("2025-06-03 10:47"));
+    s.timer().fire(A, first, moscow("2025-06-03 10:47"));
+    assertThat(s.pending()).containsKey("1@" + due.getEpochSecond() + "#2");
+    assertThat(FirstContactTimer.leadId("1@" + due.getEpochSecond() + "#2")).isEqualTo(1);
   }
 
   private static RulesConfig withPool(List<Long> pool) {
