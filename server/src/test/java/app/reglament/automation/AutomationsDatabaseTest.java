@@ -135,6 +135,36 @@ class AutomationsDatabaseTest {
   }
 
   @DatabaseTest
+  void a_rendering_that_returns_to_an_earlier_name_renames_the_deal_back(TestDatabase db) {
+    Setup s = setup(db);
+    String kazan = "Окна ПВХ / Иван Сидоров / Казань";
+    String moscow = "Окна ПВХ / Иван Сидоров / Москва";
+    s.observe(deal(1).windows().name("Заявка").build(), "2025-06-03 10:01");
+    s.observe(
+        deal(1).windows().name(kazan).updated("2025-06-03 10:02").build(), "2025-06-03 10:02");
+
+    // The city changed to Москва, then back to Казань: the deal follows both times.
+    s.observe(inCity(kazan, "Москва", "2025-06-03 10:05"), "2025-06-03 10:05");
+    s.observe(inCity(moscow, "Москва", "2025-06-03 10:06"), "2025-06-03 10:06");
+    s.observe(inCity(moscow, "Казань", "2025-06-03 10:10"), "2025-06-03 10:10");
+    s.observe(inCity(kazan, "Казань", "2025-06-03 10:11"), "2025-06-03 10:11");
+
+    List<String> renames = s.keys().stream().filter(k -> k.startsWith("rename:")).toList();
+    assertThat(renames).hasSize(3);
+    assertThat(renames.stream().filter(k -> k.startsWith("rename:1:" + kazan))).hasSize(2);
+  }
+
+  private static DealFacts inCity(String name, String city, String updated) {
+    return deal(1)
+        .contact("Иван Сидоров")
+        .field(Facts.PRODUCT, "Продукт", "select", "Окна ПВХ")
+        .field(Facts.CITY, "Город", "select", city)
+        .name(name)
+        .updated(updated)
+        .build();
+  }
+
+  @DatabaseTest
   void a_contact_before_the_deadline_cancels_the_timer_and_the_timer_then_does_nothing(
       TestDatabase db) {
     Setup s = setup(db);
