@@ -14,8 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.reglament.engine.RulesSource;
 import app.reglament.outbox.JooqOutbox;
+import app.reglament.rules.Explanation;
 import app.reglament.rules.Finding;
+import app.reglament.rules.Indicator;
 import app.reglament.rules.RuleContext;
+import app.reglament.rules.Severity;
 import app.reglament.rules.config.RulesConfig;
 import app.reglament.rules.config.RulesDocument;
 import app.reglament.rules.config.RulesRepository;
@@ -344,6 +347,45 @@ class AutomationsDatabaseTest {
             "junk:9:" + moscow("2025-06-03 10:30").toEpochMilli(),
             "review:1:" + moscow("2025-06-03 11:00").toEpochMilli(),
             "stage-move:2:" + moscow("2025-06-03 11:00").toEpochMilli() + ":note");
+  }
+
+  @DatabaseTest
+  void a_loss_the_stage_gate_sends_back_gets_no_review(TestDatabase db) {
+    Setup s = setup(db);
+    RulesConfig revert = Facts.with(RULES, new RulesConfig.RequiredFields("revert", true));
+    s.rules.set(
+        Facts.withStages(
+            revert,
+            List.of(
+                new RulesConfig.Stage(
+                    Facts.PIPELINE, DealFacts.LOST, List.of(Facts.BUDGET), null))));
+    DealFacts lost =
+        deal(1)
+            .created("2025-05-20 10:00")
+            .moved(Facts.MEASURING, "2025-06-03 10:40")
+            .moved(DealFacts.LOST, "2025-06-03 11:00")
+            .build();
+
+    // Today's indicator judges only active deals; a required_fields finding on the lost stage (a
+    // future indicator, or regulations that count "lost" as a stage to fill in) must not yield
+    // both the move back and a review of a deal that is no longer lost.
+    Finding missing =
+        Finding.violated(
+            Indicator.REQUIRED_FIELDS,
+            "lead:1",
+            1L,
+            null,
+            IVAN,
+            java.time.LocalDate.of(2025, 6, 3),
+            Severity.WARNING,
+            moscow("2025-06-03 11:00"),
+            "missing",
+            new Explanation("нет поля «Бюджет»", "no «Бюджет»"),
+            Map.of("empty", List.of("Бюджет")));
+    s.automations.evaluated(A, lost, List.of(missing), s.context("2025-06-03 11:01"));
+
+    String move = "stage-move:1:" + moscow("2025-06-03 11:00").toEpochMilli();
+    assertThat(s.keys()).containsExactly(move + ":note", move + ":revert");
   }
 
   @DatabaseTest
