@@ -70,7 +70,7 @@ public final class Automations implements DealObserver {
 
     FirstContact.Decision first =
         FirstContact.decide(
-            deal, context, installedAt, AutomationStore.watch(tx, accountId, leadId));
+            deal, context, installedAt, AutomationStore.watch(tx, accountId, leadId, true));
     intents.addAll(first.actions());
 
     intents.addAll(JunkResults.decide(deal, findings, context, installedAt));

@@ -69,25 +69,22 @@ public final class FirstContactTimer implements Timers.Handler {
     long leadId = leadId(key);
     String retryKey = retryKey(key, dueAt);
     RuleContext context = reader.context(accountId);
-    Optional<DealFacts> deal = reader.deal(accountId, leadId);
-    dsl.transaction(tx -> fire(tx.dsl(), accountId, leadId, retryKey, deal, context));
+    dsl.transaction(tx -> fire(tx.dsl(), accountId, leadId, retryKey, context));
   }
 
   private void fire(
-      DSLContext tx,
-      long accountId,
-      long leadId,
-      String retryKey,
-      Optional<DealFacts> found,
-      RuleContext context) {
+      DSLContext tx, long accountId, long leadId, String retryKey, RuleContext context) {
     Instant now = context.now();
     // The account's row is locked first: two leads due together take turns at the cursor, and a
-    // firing repeated elsewhere sees the first one's reassignment.
+    // firing repeated elsewhere sees the first one's reassignment. Then the lead's watch, which
+    // the observer locks too before it stops the watch after a contact.
     AutomationStore.State state = AutomationStore.state(tx, accountId, true, now);
-    FirstContact.Watch watch = AutomationStore.watch(tx, accountId, leadId);
+    FirstContact.Watch watch = AutomationStore.watch(tx, accountId, leadId, true);
     if (watch == null || watch.reassignedTo() != null) {
       return; // contacted or closed since, or already given to someone else
     }
+    // Read under the locks: a contact recorded before them is seen, however late the timer fires.
+    Optional<DealFacts> found = reader.deal(tx, accountId, leadId);
     if (found.isEmpty() || !found.get().active() || FirstContact.contacted(found.get(), context)) {
       AutomationStore.stopWatch(tx, accountId, leadId);
       return;

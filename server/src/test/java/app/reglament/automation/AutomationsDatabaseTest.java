@@ -30,11 +30,19 @@ import app.reglament.testing.MutableClock;
 import app.reglament.testing.TestDatabase;
 import app.reglament.timers.TimerRepository;
 import app.reglament.timers.TimerScheduler;
+import app.reglament.timers.Timers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 
 /**
  * The queuing side on a real database: the automations' actions land in {@code action_outbox} once
@@ -184,6 +192,78 @@ class AutomationsDatabaseTest {
     assertThat(s.pending()).isEmpty();
     assertThat(s.keys()).containsExactly("first-contact-task:1");
     assertThat(db.dsl().fetchCount(FIRST_CONTACT_PENDING)).isZero();
+  }
+
+  @DatabaseTest
+  void a_timer_due_while_the_observer_stops_the_watch_waits_for_it_and_reassigns_nothing(
+      TestDatabase db) throws Exception {
+    Setup s = setup(db);
+    s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-03 10:00"));
+    s.observe(deal(1).build(), "2025-06-03 10:01");
+    Instant due = moscow("2025-06-03 10:30");
+    s.clock.set(due);
+    // The observer stops the watch after a call at 10:29 and is paused before its commit.
+    CountDownLatch stopping = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Timers pausing =
+        new Timers() {
+          @Override
+          public void schedule(DSLContext tx, long accountId, String kind, String key, Instant at) {
+            s.timers.schedule(tx, accountId, kind, key, at);
+          }
+
+          @Override
+          public void cancel(DSLContext tx, long accountId, String kind, String key) {
+            s.timers.cancel(tx, accountId, kind, key);
+            stopping.countDown();
+            await(release);
+          }
+        };
+    Automations observer =
+        new Automations(db.dsl(), s.outbox, pausing, new RulesRepository(db.dsl(), s.clock));
+    DealFacts called = deal(1).call("2025-06-03 10:29").build();
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> observing =
+          threads.submit(
+              () -> observer.evaluated(A, called, List.of(), s.context("2025-06-03 10:30")));
+      assertThat(stopping.await(10, TimeUnit.SECONDS)).isTrue();
+
+      Future<?> firing = threads.submit(() -> s.timer().fire(A, "1", due));
+      awaitLockWait(db, firing);
+      release.countDown();
+      observing.get(20, TimeUnit.SECONDS);
+      firing.get(20, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+
+    assertThat(s.keys()).containsExactly("first-contact-task:1");
+    assertThat(db.dsl().fetchCount(FIRST_CONTACT_PENDING)).isZero();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Until the database reports a transaction waiting for a row lock (the timer's). */
+  private static void awaitLockWait(TestDatabase db, Future<?> firing) throws Exception {
+    String waits =
+        db.dialect() == SQLDialect.H2
+            ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
+            : "SELECT COUNT(*) FROM information_schema.INNODB_LOCK_WAITS";
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!firing.isDone() && System.nanoTime() < until) {
+      if (((Number) db.dsl().fetchValue(waits)).intValue() > 0) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
   }
 
   @DatabaseTest
