@@ -8,10 +8,12 @@ import static app.reglament.automation.Facts.RULES;
 import static app.reglament.automation.Facts.deal;
 import static app.reglament.automation.Facts.moscow;
 import static app.reglament.db.generated.Tables.ACTION_OUTBOX;
+import static app.reglament.db.generated.Tables.CUSTOM_FIELDS;
 import static app.reglament.db.generated.Tables.FIRST_CONTACT_PENDING;
 import static app.reglament.db.generated.Tables.TIMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.reglament.amo.api.model.CustomFieldDefinition;
 import app.reglament.engine.RulesSource;
 import app.reglament.outbox.JooqOutbox;
 import app.reglament.rules.Explanation;
@@ -31,6 +33,7 @@ import app.reglament.testing.TestDatabase;
 import app.reglament.timers.TimerRepository;
 import app.reglament.timers.TimerScheduler;
 import app.reglament.timers.Timers;
+import app.reglament.web.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -484,22 +487,80 @@ class AutomationsDatabaseTest {
   }
 
   @DatabaseTest
-  void native_required_statuses_are_queued_once_per_rules_version(TestDatabase db) {
+  void native_required_statuses_are_queued_once_per_rules_version_and_installation(
+      TestDatabase db) {
     Setup s = setup(db);
     RulesRepository repository = new RulesRepository(db.dsl(), s.clock);
-    RequiredFieldsSync sync = new RequiredFieldsSync(db.dsl(), s.outbox, repository);
+    RequiredFieldsSync sync = new RequiredFieldsSync(db.dsl(), s.outbox, repository, s.clock);
+    String install = ":v1:i" + s.clock.instant().toEpochMilli();
 
     assertThat(sync.installed(A)).isEqualTo(2);
-    assertThat(sync.rulesSaved(A)).isZero();
+    assertThat(sync.installed(A)).isZero();
+    // Reinstalled a day later: amoCRM's settings may have changed meanwhile, sent again.
+    s.clock.set(moscow("2025-06-04 10:00"));
+    String reinstall = ":v1:i" + s.clock.instant().toEpochMilli();
+    assertThat(sync.installed(A)).isEqualTo(2);
     repository.save(A, RulesDocument.render(Facts.withStages(RULES, List.of())), IVAN, 1);
     assertThat(sync.rulesSaved(A)).isEqualTo(2);
+    assertThat(sync.rulesSaved(A)).isZero();
 
     assertThat(s.keys())
-        .containsExactly(
-            "required-statuses:501:v1",
+        .containsExactlyInAnyOrder(
+            "required-statuses:501" + install,
+            "required-statuses:503" + install,
+            "required-statuses:501" + reinstall,
+            "required-statuses:503" + reinstall,
             "required-statuses:501:v2",
-            "required-statuses:503:v1",
             "required-statuses:503:v2");
+  }
+
+  @DatabaseTest
+  void the_sync_keeps_the_administrators_own_required_stages(TestDatabase db) throws Exception {
+    Setup s = setup(db);
+    // In amoCRM «Продукт» is required at «Квалификация» by the administrator's own setting.
+    db.dsl()
+        .insertInto(CUSTOM_FIELDS)
+        .set(CUSTOM_FIELDS.ACCOUNT_ID, A)
+        .set(CUSTOM_FIELDS.ENTITY_TYPE, "leads")
+        .set(CUSTOM_FIELDS.FIELD_ID, Facts.PRODUCT)
+        .set(CUSTOM_FIELDS.NAME, "Продукт")
+        .set(CUSTOM_FIELDS.FIELD_TYPE, "select")
+        .set(
+            CUSTOM_FIELDS.REQUIRED_STATUSES,
+            Json.mapper()
+                .writeValueAsString(
+                    List.of(
+                        new CustomFieldDefinition.RequiredStatus(QUALIFICATION, Facts.PIPELINE))))
+        .execute();
+    RulesRepository repository = new RulesRepository(db.dsl(), s.clock);
+    RequiredFieldsSync sync = new RequiredFieldsSync(db.dsl(), s.outbox, repository, s.clock);
+
+    sync.installed(A);
+    assertThat(statuses(db, "required-statuses:501:v1:%"))
+        .containsExactly(QUALIFICATION, Facts.MEASURING);
+
+    // «Замер» no longer requires it: only the stage Reglament added goes.
+    repository.save(A, RulesDocument.render(Facts.withStages(RULES, List.of())), IVAN, 1);
+    sync.rulesSaved(A);
+    assertThat(statuses(db, "required-statuses:501:v2")).containsExactly(QUALIFICATION);
+  }
+
+  /** The stages one queued SetRequiredStatuses sends. */
+  private static List<Long> statuses(TestDatabase db, String keyLike) {
+    String payload =
+        db.dsl()
+            .select(ACTION_OUTBOX.PAYLOAD)
+            .from(ACTION_OUTBOX)
+            .where(ACTION_OUTBOX.ACCOUNT_ID.eq(A), ACTION_OUTBOX.IDEMPOTENCY_KEY.like(keyLike))
+            .fetchSingle(ACTION_OUTBOX.PAYLOAD);
+    List<Long> out = new ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"status_id\"\\s*:\\s*(\\d+)").matcher(payload);
+    while (m.find()) {
+      out.add(Long.parseLong(m.group(1)));
+    }
+    assertThat(payload).as("payload names stages by status_id").contains("status_id");
+    return out;
   }
 
   @DatabaseTest
