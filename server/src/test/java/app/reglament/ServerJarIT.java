@@ -41,7 +41,7 @@ class ServerJarIT {
 
       assertThat(elapsedMillis).isLessThan(START_LIMIT.toMillis());
       assertThat(health.path("database").path("up").asBoolean()).isTrue();
-      assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("7");
+      assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("8");
       assertThat(health.path("amocrm").path("configured").asBoolean()).isFalse();
       assertThat(workDir.resolve("data/reglament.mv.db")).exists();
       assertThat(workDir.resolve("data/secret.key")).exists();
@@ -79,10 +79,10 @@ class ServerJarIT {
         int port = first.awaitListening(START_LIMIT);
         JsonNode health = health(port);
         assertThat(health.path("database").path("product").asText()).startsWith("MariaDB");
-        assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("7");
+        assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("8");
       }
       try (var second = ServerProcess.start(workDir, env)) {
-        second.awaitLine(Pattern.compile("Schema is up to date at version 7"), START_LIMIT);
+        second.awaitLine(Pattern.compile("Schema is up to date at version 8"), START_LIMIT);
         assertThat(health(second.awaitListening(START_LIMIT)).path("status").asText())
             .isEqualTo("up");
         assertThat(second.output()).doesNotContain("Migrated the schema");
