@@ -75,7 +75,7 @@ class ServerJarIT {
       env.put("REGLAMENT_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
 
       try (var first = ServerProcess.start(workDir, env)) {
-        first.awaitLine(Pattern.compile("Migrated the schema from version none to 7"), START_LIMIT);
+        first.awaitLine(Pattern.compile("Migrated the schema from version none to 8"), START_LIMIT);
         int port = first.awaitListening(START_LIMIT);
         JsonNode health = health(port);
         assertThat(health.path("database").path("product").asText()).startsWith("MariaDB");
