@@ -68,7 +68,7 @@ class HttpApiTest {
           JsonNode health = JSON.readTree(response.body().string());
           assertThat(health.path("status").asText()).isEqualTo("up");
           assertThat(health.path("database").path("up").asBoolean()).isTrue();
-          assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("7");
+          assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("8");
           assertThat(health.path("amocrm").path("configured").asBoolean()).isFalse();
           assertThat(health.path("amocrm").path("message").asText())
               .contains("REGLAMENT_AMO_CLIENT_ID");

@@ -41,7 +41,7 @@ class ServerJarIT {
 
       assertThat(elapsedMillis).isLessThan(START_LIMIT.toMillis());
       assertThat(health.path("database").path("up").asBoolean()).isTrue();
-      assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("7");
+      assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("8");
       assertThat(health.path("amocrm").path("configured").asBoolean()).isFalse();
       assertThat(workDir.resolve("data/reglament.mv.db")).exists();
       assertThat(workDir.resolve("data/secret.key")).exists();
@@ -75,14 +75,14 @@ class ServerJarIT {
       env.put("REGLAMENT_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
 
       try (var first = ServerProcess.start(workDir, env)) {
-        first.awaitLine(Pattern.compile("Migrated the schema from version none to 7"), START_LIMIT);
+        first.awaitLine(Pattern.compile("Migrated the schema from version none to 8"), START_LIMIT);
         int port = first.awaitListening(START_LIMIT);
         JsonNode health = health(port);
         assertThat(health.path("database").path("product").asText()).startsWith("MariaDB");
-        assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("7");
+        assertThat(health.path("database").path("schemaVersion").asText()).isEqualTo("8");
       }
       try (var second = ServerProcess.start(workDir, env)) {
-        second.awaitLine(Pattern.compile("Schema is up to date at version 7"), START_LIMIT);
+        second.awaitLine(Pattern.compile("Schema is up to date at version 8"), START_LIMIT);
         assertThat(health(second.awaitListening(START_LIMIT)).path("status").asText())
             .isEqualTo("up");
         assertThat(second.output()).doesNotContain("Migrated the schema");

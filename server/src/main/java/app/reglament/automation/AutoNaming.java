@@ -22,7 +22,9 @@ import java.util.Optional;
  * </ul>
  *
  * A deal whose name already is the rendering gets nothing, so the echo of our own rename cannot
- * loop; a deal a head marked as manually named gets nothing either.
+ * loop; a deal a head marked as manually named gets nothing either. A rename on field change is
+ * keyed by the deal's {@code updated_at} as well as the rendering, so a name it had before is
+ * applied again when the data bring it back.
  */
 public final class AutoNaming {
   private AutoNaming() {}
@@ -74,9 +76,16 @@ public final class AutoNaming {
     if (!wanted || rendered.equals(name)) {
       return new Decision(Optional.empty(), rendered.equals(lastRendered) ? null : rendered);
     }
+    // Done rows are the audit log and keep their keys: a rendering the deal had before (A → B → A)
+    // is a new occurrence, told apart by the change that brought it back. The first naming keeps
+    // the plain key; the echo of our own rename never gets this far (the name already is right).
+    String occurrence =
+        lastRendered == null || deal.updatedAt() == null
+            ? ""
+            : "@" + deal.updatedAt().toEpochMilli();
     Intent rename =
         Intent.of(
-            "rename:" + deal.leadId() + ":" + rendered,
+            "rename:" + deal.leadId() + ":" + rendered + occurrence,
             new Action.UpdateLead(LeadUpdate.of(deal.leadId()).withName(rendered)),
             deal.leadId(),
             Automation.NAMING,

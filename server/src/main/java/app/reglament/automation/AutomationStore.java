@@ -103,16 +103,27 @@ final class AutomationStore {
   }
 
   static FirstContact.Watch watch(DSLContext tx, long accountId, long leadId) {
-    return tx.select(
-            FIRST_CONTACT_PENDING.RESPONSIBLE_USER_ID,
-            FIRST_CONTACT_PENDING.DUE_AT,
-            FIRST_CONTACT_PENDING.REASSIGNED_TO)
-        .from(FIRST_CONTACT_PENDING)
-        .where(
-            FIRST_CONTACT_PENDING.ACCOUNT_ID.eq(accountId),
-            FIRST_CONTACT_PENDING.LEAD_ID.eq(leadId))
-        .fetchOptional(r -> new FirstContact.Watch(r.value1(), r.value2(), r.value3()))
-        .orElse(null);
+    return watch(tx, accountId, leadId, false);
+  }
+
+  /**
+   * @param lock take the row FOR UPDATE: the observer (which may stop the watch after a contact)
+   *     and the timer (which may reassign the lead) take it in turns, so a contact recorded before
+   *     the timer's decision is seen by it, and a reassignment decided first is seen by the
+   *     observer
+   */
+  static FirstContact.Watch watch(DSLContext tx, long accountId, long leadId, boolean lock) {
+    var query =
+        tx.select(
+                FIRST_CONTACT_PENDING.RESPONSIBLE_USER_ID,
+                FIRST_CONTACT_PENDING.DUE_AT,
+                FIRST_CONTACT_PENDING.REASSIGNED_TO)
+            .from(FIRST_CONTACT_PENDING)
+            .where(
+                FIRST_CONTACT_PENDING.ACCOUNT_ID.eq(accountId),
+                FIRST_CONTACT_PENDING.LEAD_ID.eq(leadId));
+    var row = lock ? query.forUpdate().fetchOptional() : query.fetchOptional();
+    return row.map(r -> new FirstContact.Watch(r.value1(), r.value2(), r.value3())).orElse(null);
   }
 
   static void startWatch(

@@ -38,7 +38,7 @@ public record AutomationWiring(
     return new AutomationWiring(
         new Automations(dsl, outbox, timers, repository),
         new FirstContactTimer(dsl, outbox, timers, reader),
-        new RequiredFieldsSync(dsl, outbox, repository),
+        new RequiredFieldsSync(dsl, outbox, repository, clock),
         new ManualNames(dsl, clock),
         new LossReviews(dsl, outbox, reader));
   }

@@ -70,11 +70,14 @@ public final class Automations implements DealObserver {
 
     FirstContact.Decision first =
         FirstContact.decide(
-            deal, context, installedAt, AutomationStore.watch(tx, accountId, leadId));
+            deal, context, installedAt, AutomationStore.watch(tx, accountId, leadId, true));
     intents.addAll(first.actions());
 
     intents.addAll(JunkResults.decide(deal, findings, context, installedAt));
-    LossReview.decide(deal, context, installedAt).ifPresent(intents::add);
+    if (!gate.reverts()) {
+      // A move into "lost" that the gate sends back leaves no lost deal to review.
+      LossReview.decide(deal, context, installedAt).ifPresent(intents::add);
+    }
 
     for (Intent intent : intents) {
       outbox.enqueue(tx, accountId, intent.key(), intent.action(), intent.audit());

@@ -31,6 +31,18 @@ public final class DealReader {
 
   /** The deal, when the account's mirror has it. */
   public Optional<DealFacts> deal(long accountId, long leadId) {
+    return deal(loader, accountId, leadId);
+  }
+
+  /**
+   * The deal as the transaction {@code tx} sees it: read after the locks a decision takes, so that
+   * what was recorded before them is in it.
+   */
+  public Optional<DealFacts> deal(org.jooq.DSLContext tx, long accountId, long leadId) {
+    return deal(new FactsLoader(tx), accountId, leadId);
+  }
+
+  private static Optional<DealFacts> deal(FactsLoader loader, long accountId, long leadId) {
     List<DealFacts> deals =
         loader.deals(accountId, List.of(leadId), loader.previousFromDatabase(accountId));
     return deals.stream().filter(d -> d.leadId() == leadId).findFirst();

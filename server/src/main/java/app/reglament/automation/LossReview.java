@@ -8,7 +8,6 @@ import app.reglament.rules.config.RulesConfig;
 import app.reglament.rules.facts.DealFacts;
 import app.reglament.rules.facts.StageChange;
 import app.reglament.rules.facts.Touch;
-import app.reglament.rules.indicators.LostDealIndicator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +16,8 @@ import java.util.Optional;
 /**
  * Lost deals (DESIGN.md): a deal lost since the installation gets "Проверить сделку" for the first
  * head, with the review checklist and the deal's own figures; the head confirms the loss or returns
- * the deal to work ({@link #returnToWork}). One task per loss: the key is the loss's moment.
+ * the deal to work ({@link #returnToWork}). One task per loss: the key is the moment of the move
+ * into "lost", so the task waits until that move is in the deal's stage history.
  */
 public final class LossReview {
   /** The review task is due eight working hours after the loss is seen. */
@@ -34,8 +34,18 @@ public final class LossReview {
     if (!deal.lost() || !rules.lostDeals().reviewTask() || rules.heads().isEmpty()) {
       return Optional.empty();
     }
-    Instant lostAt = LostDealIndicator.lossMoment(deal);
-    if (lostAt == null || lostAt.isBefore(installedAt)) {
+    // The loss's moment must not change once the task is queued (it is the key, and the verdict's):
+    // until the move into "lost" reaches the stage history, closed_at or updated_at would stand in
+    // for it and a second task follow. Wait for the move, as the stage gate does.
+    List<StageChange> stages = deal.stages();
+    StageChange move = stages.isEmpty() ? null : stages.get(stages.size() - 1);
+    if (move == null
+        || move.statusId() != DealFacts.LOST
+        || move.pipelineId() != deal.pipelineId()) {
+      return Optional.empty();
+    }
+    Instant lostAt = move.at();
+    if (lostAt.isBefore(installedAt)) {
       return Optional.empty();
     }
     long calls = callAttempts(deal, lostAt);

@@ -30,9 +30,10 @@ public final class StageGate {
 
   /**
    * @param handled the moment of the move now handled, to remember; null when nothing changes
+   * @param reverts the deal is being moved back to the stage it came from
    */
-  public record Decision(List<Intent> actions, Instant handled) {
-    static final Decision NOTHING = new Decision(List.of(), null);
+  public record Decision(List<Intent> actions, Instant handled, boolean reverts) {
+    static final Decision NOTHING = new Decision(List.of(), null, false);
   }
 
   /**
@@ -63,7 +64,7 @@ public final class StageGate {
             .findFirst()
             .orElse(null);
     if (missing == null) {
-      return new Decision(List.of(), move.at());
+      return new Decision(List.of(), move.at(), false);
     }
     List<String> fields = fieldNames(missing);
     AccountFacts account = context.account();
@@ -85,7 +86,7 @@ public final class StageGate {
                   + "» без обязательных полей: "
                   + LocalText.quoted(fields)
                   + ". Заполните их."));
-      return new Decision(actions, move.at());
+      return new Decision(actions, move.at(), false);
     }
     long backPipeline = move.oldPipelineId() != null ? move.oldPipelineId() : move.pipelineId();
     long backStatus = move.oldStatusId();
@@ -113,7 +114,7 @@ public final class StageGate {
                 + "» не заполнены поля "
                 + LocalText.quoted(fields)
                 + ". Заполните их и переведите сделку снова."));
-    return new Decision(actions, move.at());
+    return new Decision(actions, move.at(), true);
   }
 
   private static Intent note(String key, long leadId, String text) {

@@ -143,11 +143,16 @@ class AutoNamingTest {
       String lastRendered,
       String rename,
       String remembered) {
+    DealFacts facts = deal.build();
     AutoNaming.Decision decision =
-        AutoNaming.decide(deal.build(), context(NOW), since, manual, lastRendered);
+        AutoNaming.decide(facts, context(NOW), since, manual, lastRendered);
 
     assertThat(decision.rename().map(i -> name(i.action())).orElse("none")).isEqualTo(rename);
-    decision.rename().ifPresent(i -> assertThat(i.key()).isEqualTo("rename:1:" + rename));
+    // A rename on field change is one occurrence of the rendering: the change's moment is in it.
+    String occurrence = lastRendered == null ? "" : "@" + facts.updatedAt().toEpochMilli();
+    decision
+        .rename()
+        .ifPresent(i -> assertThat(i.key()).isEqualTo("rename:1:" + rename + occurrence));
     assertThat(decision.remember()).isEqualTo(remembered);
   }
 

@@ -8,14 +8,19 @@ import static app.reglament.automation.Facts.RULES;
 import static app.reglament.automation.Facts.deal;
 import static app.reglament.automation.Facts.moscow;
 import static app.reglament.db.generated.Tables.ACTION_OUTBOX;
+import static app.reglament.db.generated.Tables.CUSTOM_FIELDS;
 import static app.reglament.db.generated.Tables.FIRST_CONTACT_PENDING;
 import static app.reglament.db.generated.Tables.TIMERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.reglament.amo.api.model.CustomFieldDefinition;
 import app.reglament.engine.RulesSource;
 import app.reglament.outbox.JooqOutbox;
+import app.reglament.rules.Explanation;
 import app.reglament.rules.Finding;
+import app.reglament.rules.Indicator;
 import app.reglament.rules.RuleContext;
+import app.reglament.rules.Severity;
 import app.reglament.rules.config.RulesConfig;
 import app.reglament.rules.config.RulesDocument;
 import app.reglament.rules.config.RulesRepository;
@@ -27,11 +32,20 @@ import app.reglament.testing.MutableClock;
 import app.reglament.testing.TestDatabase;
 import app.reglament.timers.TimerRepository;
 import app.reglament.timers.TimerScheduler;
+import app.reglament.timers.Timers;
+import app.reglament.web.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 
 /**
  * The queuing side on a real database: the automations' actions land in {@code action_outbox} once
@@ -135,6 +149,36 @@ class AutomationsDatabaseTest {
   }
 
   @DatabaseTest
+  void a_rendering_that_returns_to_an_earlier_name_renames_the_deal_back(TestDatabase db) {
+    Setup s = setup(db);
+    String kazan = "Окна ПВХ / Иван Сидоров / Казань";
+    String moscow = "Окна ПВХ / Иван Сидоров / Москва";
+    s.observe(deal(1).windows().name("Заявка").build(), "2025-06-03 10:01");
+    s.observe(
+        deal(1).windows().name(kazan).updated("2025-06-03 10:02").build(), "2025-06-03 10:02");
+
+    // The city changed to Москва, then back to Казань: the deal follows both times.
+    s.observe(inCity(kazan, "Москва", "2025-06-03 10:05"), "2025-06-03 10:05");
+    s.observe(inCity(moscow, "Москва", "2025-06-03 10:06"), "2025-06-03 10:06");
+    s.observe(inCity(moscow, "Казань", "2025-06-03 10:10"), "2025-06-03 10:10");
+    s.observe(inCity(kazan, "Казань", "2025-06-03 10:11"), "2025-06-03 10:11");
+
+    List<String> renames = s.keys().stream().filter(k -> k.startsWith("rename:")).toList();
+    assertThat(renames).hasSize(3);
+    assertThat(renames.stream().filter(k -> k.startsWith("rename:1:" + kazan))).hasSize(2);
+  }
+
+  private static DealFacts inCity(String name, String city, String updated) {
+    return deal(1)
+        .contact("Иван Сидоров")
+        .field(Facts.PRODUCT, "Продукт", "select", "Окна ПВХ")
+        .field(Facts.CITY, "Город", "select", city)
+        .name(name)
+        .updated(updated)
+        .build();
+  }
+
+  @DatabaseTest
   void a_contact_before_the_deadline_cancels_the_timer_and_the_timer_then_does_nothing(
       TestDatabase db) {
     Setup s = setup(db);
@@ -151,6 +195,78 @@ class AutomationsDatabaseTest {
     assertThat(s.pending()).isEmpty();
     assertThat(s.keys()).containsExactly("first-contact-task:1");
     assertThat(db.dsl().fetchCount(FIRST_CONTACT_PENDING)).isZero();
+  }
+
+  @DatabaseTest
+  void a_timer_due_while_the_observer_stops_the_watch_waits_for_it_and_reassigns_nothing(
+      TestDatabase db) throws Exception {
+    Setup s = setup(db);
+    s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-03 10:00"));
+    s.observe(deal(1).build(), "2025-06-03 10:01");
+    Instant due = moscow("2025-06-03 10:30");
+    s.clock.set(due);
+    // The observer stops the watch after a call at 10:29 and is paused before its commit.
+    CountDownLatch stopping = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Timers pausing =
+        new Timers() {
+          @Override
+          public void schedule(DSLContext tx, long accountId, String kind, String key, Instant at) {
+            s.timers.schedule(tx, accountId, kind, key, at);
+          }
+
+          @Override
+          public void cancel(DSLContext tx, long accountId, String kind, String key) {
+            s.timers.cancel(tx, accountId, kind, key);
+            stopping.countDown();
+            await(release);
+          }
+        };
+    Automations observer =
+        new Automations(db.dsl(), s.outbox, pausing, new RulesRepository(db.dsl(), s.clock));
+    DealFacts called = deal(1).call("2025-06-03 10:29").build();
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> observing =
+          threads.submit(
+              () -> observer.evaluated(A, called, List.of(), s.context("2025-06-03 10:30")));
+      assertThat(stopping.await(10, TimeUnit.SECONDS)).isTrue();
+
+      Future<?> firing = threads.submit(() -> s.timer().fire(A, "1", due));
+      awaitLockWait(db, firing);
+      release.countDown();
+      observing.get(20, TimeUnit.SECONDS);
+      firing.get(20, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      threads.shutdownNow();
+    }
+
+    assertThat(s.keys()).containsExactly("first-contact-task:1");
+    assertThat(db.dsl().fetchCount(FIRST_CONTACT_PENDING)).isZero();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Until the database reports a transaction waiting for a row lock (the timer's). */
+  private static void awaitLockWait(TestDatabase db, Future<?> firing) throws Exception {
+    String waits =
+        db.dialect() == SQLDialect.H2
+            ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
+            : "SELECT COUNT(*) FROM information_schema.INNODB_LOCK_WAITS";
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!firing.isDone() && System.nanoTime() < until) {
+      if (((Number) db.dsl().fetchValue(waits)).intValue() > 0) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
   }
 
   @DatabaseTest
@@ -195,26 +311,78 @@ class AutomationsDatabaseTest {
   }
 
   @DatabaseTest
-  void nobody_at_work_tries_again_later_under_a_key_of_its_own(TestDatabase db) {
+  void a_timer_fired_before_the_deadline_reassigns_nothing_and_looks_again_at_the_deadline(
+      TestDatabase db) {
     Setup s = setup(db);
-    s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-06 17:50"));
-    s.observe(deal(1).created("2025-06-06 17:50").build(), "2025-06-06 17:51");
-    // Friday's 10 minutes and Monday's 20: due Monday 09:20, fired late on Saturday.
-    assertThat(s.pending()).containsExactly(Map.entry("1", moscow("2025-06-09 09:20")));
-    s.clock.set(moscow("2025-06-07 12:00"));
+    s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-03 10:00"));
+    s.observe(deal(1).build(), "2025-06-03 10:01");
+    Instant due = moscow("2025-06-03 10:30");
+    s.clock.set(moscow("2025-06-03 10:20"));
 
-    s.timer().fire(A, "1", moscow("2025-06-09 09:20"));
+    s.timer().fire(A, "1", due); // fired early: by hand, or a deadline that moved since
 
-    Instant retry = moscow("2025-06-09 09:00");
-    assertThat(s.pending()).containsEntry("1@" + retry.getEpochSecond(), retry);
     assertThat(s.keys()).containsExactly("first-contact-task:1");
+    assertThat(reassignedTo(db, 1)).isNull();
+    assertThat(s.pending()).containsValue(due).doesNotContainValue(s.clock.instant());
 
-    // Monday's opening: the retry, a timer of its own, finds Анна at work.
-    s.clock.set(retry);
-    assertThat(s.scheduler().runOnce(retry)).isEqualTo(1);
-    assertThat(s.state("1@" + retry.getEpochSecond())).isEqualTo("fired");
+    s.clock.set(due);
+    assertThat(s.scheduler().runOnce(due)).isPositive();
     assertThat(s.keys()).contains("reassign:1:lead");
     assertThat(reassignedTo(db, 1)).isEqualTo(ANNA);
+  }
+
+  @DatabaseTest
+  void nobody_at_work_tries_again_later_under_a_key_of_its_own(TestDatabase db) {
+    Setup s = setup(db);
+    // Only Пётр, who has left, is in the pool: at the deadline nobody can take the lead.
+    s.rules.set(withPool(List.of(Facts.LEFT)));
+    s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-06 17:50"));
+    s.observe(deal(1).created("2025-06-06 17:50").build(), "2025-06-06 17:51");
+    // Friday's 10 minutes and Monday's 20: due Monday 09:20.
+    Instant due = moscow("2025-06-09 09:20");
+    assertThat(s.pending()).containsExactly(Map.entry("1", due));
+    s.clock.set(due);
+
+    assertThat(s.scheduler().runOnce(due)).isEqualTo(1);
+
+    Instant retry = moscow("2025-06-09 09:35");
+    String retryKey = "1@" + due.getEpochSecond() + "#1";
+    assertThat(s.pending()).containsExactly(Map.entry(retryKey, retry));
+    assertThat(s.keys()).containsExactly("first-contact-task:1");
+
+    // Анна joined the pool since: the retry, a timer of its own, hands her the lead.
+    s.rules.set(withPool(List.of(Facts.LEFT, ANNA)));
+    s.clock.set(retry);
+    assertThat(s.scheduler().runOnce(retry)).isEqualTo(1);
+    assertThat(s.state(retryKey)).isEqualTo("fired");
+    assertThat(s.keys()).contains("reassign:1:lead");
+    assertThat(reassignedTo(db, 1)).isEqualTo(ANNA);
+  }
+
+  @DatabaseTest
+  void a_firing_repeated_later_continues_the_same_retry_chain(TestDatabase db) {
+    Setup s = setup(db);
+    s.rules.set(withPool(List.of(Facts.LEFT)));
+    s.mirror.lead(1, "Заявка", IVAN, QUALIFICATION, moscow("2025-06-03 10:00"));
+    s.observe(deal(1).build(), "2025-06-03 10:01");
+    Instant due = moscow("2025-06-03 10:30");
+    s.clock.set(due);
+    s.timer().fire(A, "1", due);
+    s.clock.set(moscow("2025-06-03 10:32"));
+
+    s.timer().fire(A, "1", due); // the same firing repeated two minutes later
+
+    String first = "1@" + due.getEpochSecond() + "#1";
+    assertThat(s.pending()).containsOnlyKeys("1", first);
+    s.clock.set(moscow("2025-06-03 10:47"));
+    s.timer().fire(A, first, moscow("2025-06-03 10:47"));
+    assertThat(s.pending()).containsKey("1@" + due.getEpochSecond() + "#2");
+    assertThat(FirstContactTimer.leadId("1@" + due.getEpochSecond() + "#2")).isEqualTo(1);
+  }
+
+  private static RulesConfig withPool(List<Long> pool) {
+    return Facts.with(
+        RULES, new RulesConfig.FirstContact(15, true, "Связаться с клиентом", 1, 30, pool, null));
   }
 
   @DatabaseTest
@@ -265,6 +433,45 @@ class AutomationsDatabaseTest {
   }
 
   @DatabaseTest
+  void a_loss_the_stage_gate_sends_back_gets_no_review(TestDatabase db) {
+    Setup s = setup(db);
+    RulesConfig revert = Facts.with(RULES, new RulesConfig.RequiredFields("revert", true));
+    s.rules.set(
+        Facts.withStages(
+            revert,
+            List.of(
+                new RulesConfig.Stage(
+                    Facts.PIPELINE, DealFacts.LOST, List.of(Facts.BUDGET), null))));
+    DealFacts lost =
+        deal(1)
+            .created("2025-05-20 10:00")
+            .moved(Facts.MEASURING, "2025-06-03 10:40")
+            .moved(DealFacts.LOST, "2025-06-03 11:00")
+            .build();
+
+    // Today's indicator judges only active deals; a required_fields finding on the lost stage (a
+    // future indicator, or regulations that count "lost" as a stage to fill in) must not yield
+    // both the move back and a review of a deal that is no longer lost.
+    Finding missing =
+        Finding.violated(
+            Indicator.REQUIRED_FIELDS,
+            "lead:1",
+            1L,
+            null,
+            IVAN,
+            java.time.LocalDate.of(2025, 6, 3),
+            Severity.WARNING,
+            moscow("2025-06-03 11:00"),
+            "missing",
+            new Explanation("нет поля «Бюджет»", "no «Бюджет»"),
+            Map.of("empty", List.of("Бюджет")));
+    s.automations.evaluated(A, lost, List.of(missing), s.context("2025-06-03 11:01"));
+
+    String move = "stage-move:1:" + moscow("2025-06-03 11:00").toEpochMilli();
+    assertThat(s.keys()).containsExactly(move + ":note", move + ":revert");
+  }
+
+  @DatabaseTest
   void one_accounts_memory_is_not_anothers(TestDatabase db) {
     Setup s = setup(db);
     Mirror.install(db.dsl(), B, "beta.amocrm.ru");
@@ -280,22 +487,80 @@ class AutomationsDatabaseTest {
   }
 
   @DatabaseTest
-  void native_required_statuses_are_queued_once_per_rules_version(TestDatabase db) {
+  void native_required_statuses_are_queued_once_per_rules_version_and_installation(
+      TestDatabase db) {
     Setup s = setup(db);
     RulesRepository repository = new RulesRepository(db.dsl(), s.clock);
-    RequiredFieldsSync sync = new RequiredFieldsSync(db.dsl(), s.outbox, repository);
+    RequiredFieldsSync sync = new RequiredFieldsSync(db.dsl(), s.outbox, repository, s.clock);
+    String install = ":v1:i" + s.clock.instant().toEpochMilli();
 
     assertThat(sync.installed(A)).isEqualTo(2);
-    assertThat(sync.rulesSaved(A)).isZero();
+    assertThat(sync.installed(A)).isZero();
+    // Reinstalled a day later: amoCRM's settings may have changed meanwhile, sent again.
+    s.clock.set(moscow("2025-06-04 10:00"));
+    String reinstall = ":v1:i" + s.clock.instant().toEpochMilli();
+    assertThat(sync.installed(A)).isEqualTo(2);
     repository.save(A, RulesDocument.render(Facts.withStages(RULES, List.of())), IVAN, 1);
     assertThat(sync.rulesSaved(A)).isEqualTo(2);
+    assertThat(sync.rulesSaved(A)).isZero();
 
     assertThat(s.keys())
-        .containsExactly(
-            "required-statuses:501:v1",
+        .containsExactlyInAnyOrder(
+            "required-statuses:501" + install,
+            "required-statuses:503" + install,
+            "required-statuses:501" + reinstall,
+            "required-statuses:503" + reinstall,
             "required-statuses:501:v2",
-            "required-statuses:503:v1",
             "required-statuses:503:v2");
+  }
+
+  @DatabaseTest
+  void the_sync_keeps_the_administrators_own_required_stages(TestDatabase db) throws Exception {
+    Setup s = setup(db);
+    // In amoCRM «Продукт» is required at «Квалификация» by the administrator's own setting.
+    db.dsl()
+        .insertInto(CUSTOM_FIELDS)
+        .set(CUSTOM_FIELDS.ACCOUNT_ID, A)
+        .set(CUSTOM_FIELDS.ENTITY_TYPE, "leads")
+        .set(CUSTOM_FIELDS.FIELD_ID, Facts.PRODUCT)
+        .set(CUSTOM_FIELDS.NAME, "Продукт")
+        .set(CUSTOM_FIELDS.FIELD_TYPE, "select")
+        .set(
+            CUSTOM_FIELDS.REQUIRED_STATUSES,
+            Json.mapper()
+                .writeValueAsString(
+                    List.of(
+                        new CustomFieldDefinition.RequiredStatus(QUALIFICATION, Facts.PIPELINE))))
+        .execute();
+    RulesRepository repository = new RulesRepository(db.dsl(), s.clock);
+    RequiredFieldsSync sync = new RequiredFieldsSync(db.dsl(), s.outbox, repository, s.clock);
+
+    sync.installed(A);
+    assertThat(statuses(db, "required-statuses:501:v1:%"))
+        .containsExactly(QUALIFICATION, Facts.MEASURING);
+
+    // «Замер» no longer requires it: only the stage Reglament added goes.
+    repository.save(A, RulesDocument.render(Facts.withStages(RULES, List.of())), IVAN, 1);
+    sync.rulesSaved(A);
+    assertThat(statuses(db, "required-statuses:501:v2")).containsExactly(QUALIFICATION);
+  }
+
+  /** The stages one queued SetRequiredStatuses sends. */
+  private static List<Long> statuses(TestDatabase db, String keyLike) {
+    String payload =
+        db.dsl()
+            .select(ACTION_OUTBOX.PAYLOAD)
+            .from(ACTION_OUTBOX)
+            .where(ACTION_OUTBOX.ACCOUNT_ID.eq(A), ACTION_OUTBOX.IDEMPOTENCY_KEY.like(keyLike))
+            .fetchSingle(ACTION_OUTBOX.PAYLOAD);
+    List<Long> out = new ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"status_id\"\\s*:\\s*(\\d+)").matcher(payload);
+    while (m.find()) {
+      out.add(Long.parseLong(m.group(1)));
+    }
+    assertThat(payload).as("payload names stages by status_id").contains("status_id");
+    return out;
   }
 
   @DatabaseTest

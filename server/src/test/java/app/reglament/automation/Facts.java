@@ -235,6 +235,7 @@ final class Facts {
     private Long responsible = IVAN;
     private long statusId = QUALIFICATION;
     private Instant createdAt = moscow("2025-06-03 10:00");
+    private Instant updatedAt;
     private Instant closedAt;
     private final List<FieldValue> fields = new ArrayList<>();
     private String contactName;
@@ -263,6 +264,12 @@ final class Facts {
 
     Deal created(String local) {
       this.createdAt = moscow(local);
+      return this;
+    }
+
+    /** The deal's last change in amoCRM; its creation when not set. */
+    Deal updated(String local) {
+      this.updatedAt = moscow(local);
       return this;
     }
 
@@ -329,7 +336,7 @@ final class Facts {
           statusId,
           null,
           createdAt,
-          createdAt,
+          updatedAt == null ? createdAt : updatedAt,
           closedAt,
           false,
           fields,

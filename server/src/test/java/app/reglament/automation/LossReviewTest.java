@@ -73,6 +73,22 @@ class LossReviewTest {
   }
 
   @Test
+  void a_loss_waits_for_its_move_into_lost_to_reach_the_history_and_is_keyed_by_it() {
+    Facts.Deal lostNoHistory =
+        deal(1).moved(MEASURING, "2025-06-03 11:00").status(DealFacts.LOST).updated(NOW);
+
+    assertThat(LossReview.decide(lostNoHistory.build(), Facts.context(NOW), INSTALLED)).isEmpty();
+    DealFacts arrived =
+        deal(1)
+            .moved(MEASURING, "2025-06-03 11:00")
+            .moved(DealFacts.LOST, "2025-06-04 11:00")
+            .updated("2025-06-04 11:05")
+            .build();
+    assertThat(LossReview.decide(arrived, Facts.context(NOW), INSTALLED).orElseThrow().key())
+        .isEqualTo("review:1:" + moscow("2025-06-04 11:00").toEpochMilli());
+  }
+
+  @Test
   void no_review_when_off_without_heads_for_history_or_for_a_deal_not_lost() {
     RulesConfig off =
         Facts.with(RULES, new RulesConfig.LostDeals(false, "Проверить сделку", true, 3));
