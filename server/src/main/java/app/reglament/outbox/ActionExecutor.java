@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * names, and the others are sent again without them (one by one when amoCRM did not say which);
  * 429, 5xx and timeouts bring the rows back later with exponential backoff, and park them after
  * {@link Settings#maxAttempts()}; a paused account's rows wait without spending attempts. A create
- * whose answer was lost is parked rather than repeated, because amoCRM may have made it.
+ * whose answer was lost is parked rather than repeated, because amoCRM may have made it; so is one
+ * whose executor stopped while sending it (its rows are marked {@code sending} in a commit of their
+ * own before the request, and parked when the lease runs out).
  */
 public final class ActionExecutor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ActionExecutor.class);
@@ -206,9 +208,15 @@ public final class ActionExecutor implements AutoCloseable {
   private void releaseNowAndThen(Instant now) {
     if (now.isAfter(lastRelease.plus(RELEASE_PERIOD))) {
       lastRelease = now;
-      int released = outbox.releaseExpiredClaims(now);
-      if (released > 0) {
-        log.warn("{} actions whose executor's lease ran out are queued again", released);
+      OutboxRepository.Released released = outbox.releaseExpiredClaims(now);
+      if (released.requeued() > 0) {
+        log.warn("{} actions whose executor's lease ran out are queued again", released.requeued());
+      }
+      if (released.parked() > 0) {
+        log.warn(
+            "{} creates whose executor's lease ran out while sending them are parked: amoCRM may"
+                + " have made them",
+            released.parked());
       }
     }
   }
@@ -240,6 +248,9 @@ public final class ActionExecutor implements AutoCloseable {
   private void sendBatch(long accountId, String kind, List<Pending> batch) {
     List<Pending> remaining = batch;
     while (!remaining.isEmpty()) {
+      if (OutboxRepository.CREATES.contains(kind)) {
+        outbox.markSending(owner, accountId, remaining.stream().map(p -> p.row().id()).toList());
+      }
       List<Long> ids;
       try {
         ids = call(accountId, kind, remaining);
@@ -275,7 +286,8 @@ public final class ActionExecutor implements AutoCloseable {
         return;
       }
       // Outside the try: amoCRM has applied the batch, so a failure to record it must not be
-      // taken for a failed send (the rows stay claimed and come back only after the lease).
+      // taken for a failed send (the rows stay claimed until the lease runs out; then updates are
+      // sent again, and creates, marked sending above, are parked).
       List<OutboxRepository.Sent> sent = new ArrayList<>(remaining.size());
       for (int i = 0; i < remaining.size(); i++) {
         sent.add(new OutboxRepository.Sent(remaining.get(i).row().id(), result(ids, i)));

@@ -23,11 +23,26 @@ import org.jooq.impl.DSL;
 public final class OutboxRepository {
   public static final String QUEUED = "queued";
   public static final String CLAIMED = "claimed";
+
+  /**
+   * A claimed create whose request may be on its way to amoCRM: marked in its own commit just
+   * before the request, so that when the executor's lease runs out the row is known to have been
+   * possibly sent, and is parked rather than created a second time.
+   */
+  public static final String SENDING = "sending";
+
   public static final String DONE = "done";
   public static final String FAILED = "failed";
   public static final String PARKED = "parked";
   static final int MAX_ERROR_LENGTH = 4000;
   static final int CLAIM_ROUNDS = 3;
+
+  /** Kinds that make something new in amoCRM: sending one twice makes two. */
+  static final Set<String> CREATES = Set.of(Action.CreateTask.KIND, Action.AddNote.KIND);
+
+  static final String LOST_CREATE =
+      "The executor stopped while sending this (its lease ran out): amoCRM may have created it;"
+          + " not re-sent, check the deal";
 
   private final DSLContext dsl;
 
@@ -153,7 +168,7 @@ public final class OutboxRepository {
                       .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
                       .and(ACTION_OUTBOX.KIND.eq(kind))
                       .and(ACTION_OUTBOX.ENTITY_ID.in(entities))
-                      .and(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED))
+                      .and(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED, SENDING))
                       .groupBy(ACTION_OUTBOX.ENTITY_ID)
                       .fetchMap(ACTION_OUTBOX.ENTITY_ID, DSL.min(ACTION_OUTBOX.ID));
           List<OutboxRow> claimed = new ArrayList<>();
@@ -180,14 +195,48 @@ public final class OutboxRepository {
         });
   }
 
-  /** Returns rows whose executor's lease ran out (it crashed or hung) to the queue. */
-  public int releaseExpiredClaims(Instant now) {
-    return dsl.update(ACTION_OUTBOX)
-        .set(ACTION_OUTBOX.STATE, QUEUED)
-        .setNull(ACTION_OUTBOX.CLAIMED_BY)
-        .setNull(ACTION_OUTBOX.CLAIMED_UNTIL_AT)
-        .where(ACTION_OUTBOX.STATE.eq(CLAIMED))
-        .and(ACTION_OUTBOX.CLAIMED_UNTIL_AT.lt(now))
+  /** What {@link #releaseExpiredClaims} did: rows queued again, and creates parked. */
+  public record Released(int requeued, int parked) {}
+
+  /**
+   * Rows whose executor's lease ran out (it crashed or hung): those it had not begun to send, and
+   * updates (sending one again changes nothing), go back to the queue; creates it was sending are
+   * parked, because amoCRM may have made them and a second request would make a duplicate.
+   */
+  public Released releaseExpiredClaims(Instant now) {
+    int parked =
+        dsl.update(ACTION_OUTBOX)
+            .set(ACTION_OUTBOX.STATE, PARKED)
+            .set(ACTION_OUTBOX.ATTEMPTS, ACTION_OUTBOX.ATTEMPTS.plus(1))
+            .set(ACTION_OUTBOX.LAST_ERROR, LOST_CREATE)
+            .set(ACTION_OUTBOX.DONE_AT, now)
+            .setNull(ACTION_OUTBOX.CLAIMED_BY)
+            .setNull(ACTION_OUTBOX.CLAIMED_UNTIL_AT)
+            .where(ACTION_OUTBOX.STATE.eq(SENDING))
+            .and(ACTION_OUTBOX.KIND.in(CREATES))
+            .and(ACTION_OUTBOX.CLAIMED_UNTIL_AT.lt(now))
+            .execute();
+    int requeued =
+        dsl.update(ACTION_OUTBOX)
+            .set(ACTION_OUTBOX.STATE, QUEUED)
+            .setNull(ACTION_OUTBOX.CLAIMED_BY)
+            .setNull(ACTION_OUTBOX.CLAIMED_UNTIL_AT)
+            .where(ACTION_OUTBOX.STATE.in(CLAIMED, SENDING))
+            .and(ACTION_OUTBOX.CLAIMED_UNTIL_AT.lt(now))
+            .execute();
+    return new Released(requeued, parked);
+  }
+
+  /**
+   * Marks claimed creates as being sent, in a commit of their own before the request: from here on
+   * a lost executor's rows are parked, not sent again (see {@link #releaseExpiredClaims}).
+   */
+  public void markSending(String owner, long accountId, Collection<Long> ids) {
+    dsl.update(ACTION_OUTBOX)
+        .set(ACTION_OUTBOX.STATE, SENDING)
+        .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
+        .and(ACTION_OUTBOX.ID.in(ids))
+        .and(ACTION_OUTBOX.CLAIMED_BY.eq(owner))
         .execute();
   }
 
@@ -284,7 +333,7 @@ public final class OutboxRepository {
   public Map<String, Integer> unfinishedCounts() {
     return dsl.select(ACTION_OUTBOX.STATE, DSL.count())
         .from(ACTION_OUTBOX)
-        .where(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED, FAILED, PARKED))
+        .where(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED, SENDING, FAILED, PARKED))
         .groupBy(ACTION_OUTBOX.STATE)
         .fetchMap(ACTION_OUTBOX.STATE, DSL.count());
   }
@@ -294,7 +343,7 @@ public final class OutboxRepository {
     return dsl.select(ACTION_OUTBOX.STATE, DSL.count())
         .from(ACTION_OUTBOX)
         .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
-        .and(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED, FAILED, PARKED))
+        .and(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED, SENDING, FAILED, PARKED))
         .groupBy(ACTION_OUTBOX.STATE)
         .fetchMap(ACTION_OUTBOX.STATE, DSL.count());
   }

@@ -23,7 +23,10 @@ import app.reglament.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.time.Duration;
@@ -45,7 +48,7 @@ class ActionExecutorTest {
   @RegisterExtension
   static WireMockExtension amo =
       WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().extensions(new EchoIds()))
+          .options(wireMockConfig().dynamicPort().extensions(new EchoIds(), Gate.INSTANCE))
           .build();
 
   private static final long ACCOUNT = 31_000_001L;
@@ -446,6 +449,110 @@ class ActionExecutorTest {
     assertThat(sent).hasSize(rows);
     assertThat(sent.values()).containsOnly(1);
     assertThat(states(db)).isEqualTo(Map.of("done", rows));
+  }
+
+  @DatabaseTest
+  void a_create_whose_executor_stopped_while_sending_it_is_parked_not_sent_again(TestDatabase db)
+      throws Exception {
+    amo.stubFor(
+        post(urlPathEqualTo("/api/v4/tasks"))
+            .willReturn(aResponse().withTransformers(Gate.NAME, EchoIds.NAME)));
+    outbox.enqueue(
+        db.dsl(),
+        ACCOUNT,
+        "task:1001",
+        new Action.CreateTask(NewTask.forLead(1001, "Связаться с клиентом", NOW.plusSeconds(900))),
+        new Outbox.Audit(1001L, "first_contact", "a new deal"));
+    Gate.INSTANCE.close();
+    ActionExecutor lost = executor(db);
+    var sending = CompletableFuture.supplyAsync(lost::runOnce);
+    try {
+      assertThat(Gate.INSTANCE.arrived().await(10, TimeUnit.SECONDS)).isTrue();
+      // amoCRM has the request and makes the task; its executor is never heard of again.
+      clock.advance(ActionExecutor.Settings.DEFAULTS.lease().plusMinutes(1));
+      executor(db).drain();
+    } finally {
+      Gate.INSTANCE.open();
+    }
+    sending.get(30, TimeUnit.SECONDS);
+
+    assertThat(amo.findAll(postRequestedFor(urlPathEqualTo("/api/v4/tasks")))).hasSize(1);
+    List<AuditEntry> audit = new OutboxRepository(db.dsl()).audit(ACCOUNT, 1001L, null, 10);
+    assertThat(audit).hasSize(1);
+    assertThat(audit.get(0).state()).isEqualTo("parked");
+    assertThat(audit.get(0).attempts()).isEqualTo(1);
+    assertThat(audit.get(0).error()).contains("may have created it").contains("not re-sent");
+  }
+
+  @DatabaseTest
+  void an_update_whose_executor_stopped_while_sending_it_is_sent_again(TestDatabase db)
+      throws Exception {
+    amo.stubFor(
+        patch(urlPathEqualTo(LEADS))
+            .willReturn(aResponse().withTransformers(Gate.NAME, EchoIds.NAME)));
+    rename(db, 1001, "Окна / Иван");
+    Gate.INSTANCE.close();
+    ActionExecutor lost = executor(db);
+    var sending = CompletableFuture.supplyAsync(lost::runOnce);
+    try {
+      assertThat(Gate.INSTANCE.arrived().await(10, TimeUnit.SECONDS)).isTrue();
+      clock.advance(ActionExecutor.Settings.DEFAULTS.lease().plusMinutes(1));
+      assertThat(executor(db).drain()).isEqualTo(1);
+    } finally {
+      Gate.INSTANCE.open();
+    }
+    sending.get(30, TimeUnit.SECONDS);
+
+    assertThat(amo.findAll(patchRequestedFor(urlPathEqualTo(LEADS)))).hasSize(2);
+    assertThat(states(db)).isEqualTo(Map.of("done", 1));
+  }
+
+  /**
+   * Holds the first request after {@link #close()} until {@link #open()}, as an executor that
+   * stopped mid-request would leave it; later requests pass.
+   */
+  static final class Gate implements ResponseDefinitionTransformerV2 {
+    static final String NAME = "gate";
+    static final Gate INSTANCE = new Gate();
+    private volatile CountDownLatch arrived = new CountDownLatch(0);
+    private volatile CountDownLatch open = new CountDownLatch(0);
+
+    void close() {
+      open = new CountDownLatch(1);
+      arrived = new CountDownLatch(1);
+    }
+
+    void open() {
+      open.countDown();
+    }
+
+    CountDownLatch arrived() {
+      return arrived;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+      CountDownLatch first = arrived;
+      if (first.getCount() > 0) {
+        first.countDown();
+        try {
+          open.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return serveEvent.getResponseDefinition();
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public String getName() {
+      return NAME;
+    }
   }
 
   private static void await(CountDownLatch latch) {
