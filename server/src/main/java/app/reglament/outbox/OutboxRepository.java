@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
@@ -64,6 +65,9 @@ public final class OutboxRepository {
             .from(ACTION_OUTBOX)
             .where(ACTION_OUTBOX.STATE.eq(QUEUED))
             .and(ACTION_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+            // A held-back row would be a turn with nothing to send: while it waits (maybe an hour
+            // of backoff of its predecessor), every instance would pick it again and send nothing.
+            .and(notHeldBack())
             .and(
                 skipAccounts.isEmpty()
                     ? DSL.noCondition()
@@ -90,9 +94,10 @@ public final class OutboxRepository {
               .and(ACTION_OUTBOX.KIND.eq(kind))
               .and(ACTION_OUTBOX.STATE.eq(QUEUED))
               .and(ACTION_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+              .and(notHeldBack())
               // Ties (a batch queued at once) come in index order, which ends in the id.
               .orderBy(ACTION_OUTBOX.NEXT_ATTEMPT_AT)
-              // Twice the batch, so rows held back for their entity leave a full batch.
+              // Twice the batch, so rows another instance locks meanwhile leave a full batch.
               .limit(limit * 2)
               .fetch(ACTION_OUTBOX.ID);
       if (candidates.isEmpty()) {
@@ -104,6 +109,22 @@ public final class OutboxRepository {
       }
     }
     return List.of();
+  }
+
+  /**
+   * The row changes no entity, or no earlier row changing the same one (same account and kind) is
+   * still queued or being sent. Read without locks, so {@link #lockAndLease} checks it again.
+   */
+  private static Condition notHeldBack() {
+    var earlier = ACTION_OUTBOX.as("earlier");
+    return DSL.notExists(
+        DSL.selectOne()
+            .from(earlier)
+            .where(earlier.ENTITY_ID.eq(ACTION_OUTBOX.ENTITY_ID))
+            .and(earlier.ACCOUNT_ID.eq(ACTION_OUTBOX.ACCOUNT_ID))
+            .and(earlier.KIND.eq(ACTION_OUTBOX.KIND))
+            .and(earlier.STATE.in(QUEUED, CLAIMED, SENDING))
+            .and(earlier.ID.lt(ACTION_OUTBOX.ID)));
   }
 
   /**

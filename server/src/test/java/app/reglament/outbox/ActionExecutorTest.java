@@ -52,6 +52,7 @@ class ActionExecutorTest {
           .build();
 
   private static final long ACCOUNT = 31_000_001L;
+  private static final long OTHER_ACCOUNT = 31_000_002L;
   private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
   private static final String LEADS = "/api/v4/leads";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -169,6 +170,48 @@ class ActionExecutorTest {
     assertThat(bodies).hasSize(2);
     assertThat(bodies.get(0).toString()).contains("Первое имя").contains("Другая сделка");
     assertThat(bodies.get(1).toString()).contains("Второе имя").doesNotContain("Первое");
+  }
+
+  @DatabaseTest
+  void a_change_held_back_for_its_deal_does_not_stop_other_accounts(TestDatabase db) {
+    amo.stubFor(
+        patch(urlPathEqualTo(LEADS))
+            .inScenario("backoff")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("ok"));
+    amo.stubFor(
+        patch(urlPathEqualTo(LEADS))
+            .inScenario("backoff")
+            .whenScenarioStateIs("ok")
+            .willReturn(aResponse().withTransformers(EchoIds.NAME)));
+    ActionExecutor executor = executor(db);
+    rename(db, 1001, "Первое имя");
+    executor.drain();
+    // The first rename backs off; the second waits for it, due but held back.
+    rename(db, 1001, "Второе имя");
+    clock.advance(Duration.ofSeconds(1));
+    outbox.enqueue(
+        db.dsl(),
+        OTHER_ACCOUNT,
+        "rename:2001",
+        new Action.UpdateLead(LeadUpdate.of(2001).withName("Другой аккаунт")),
+        new Outbox.Audit(2001L, "naming", "the name did not follow the template"));
+
+    assertThat(executor.drain()).isEqualTo(1);
+    List<JsonNode> bodies = bodies(amo.findAll(patchRequestedFor(urlPathEqualTo(LEADS))));
+    assertThat(bodies).hasSize(2);
+    assertThat(bodies.get(1).toString()).contains("Другой аккаунт");
+    assertThat(new OutboxRepository(db.dsl()).unfinishedCounts(ACCOUNT))
+        .isEqualTo(Map.of("queued", 2));
+
+    clock.advance(executor.backoff(0));
+    assertThat(executor.drain()).isEqualTo(2);
+    bodies = bodies(amo.findAll(patchRequestedFor(urlPathEqualTo(LEADS))));
+    assertThat(bodies).hasSize(4);
+    assertThat(bodies.get(2).toString()).contains("Первое имя");
+    assertThat(bodies.get(3).toString()).contains("Второе имя");
+    assertThat(states(db)).isEqualTo(Map.of("done", 3));
   }
 
   @DatabaseTest
