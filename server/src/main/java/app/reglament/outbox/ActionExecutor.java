@@ -37,15 +37,22 @@ import org.slf4j.LoggerFactory;
  * <p>Faults: a refusal of the batch (amoCRM's {@code validation-errors}) fails only the actions it
  * names, and the others are sent again without them (one by one when amoCRM did not say which);
  * 429, 5xx and timeouts bring the rows back later with exponential backoff, and park them after
- * {@link Settings#maxAttempts()}; a paused account's rows wait without spending attempts. A create
- * whose answer was lost is parked rather than repeated, because amoCRM may have made it; so is one
- * whose executor stopped while sending it (its rows are marked {@code sending} in a commit of their
- * own before the request, and parked when the lease runs out).
+ * {@link Settings#maxAttempts()}; a paused account's rows wait without spending attempts, and so do
+ * those of an account that needs re-authorization, until it is installed again. A create whose
+ * answer was lost is parked rather than repeated, because amoCRM may have made it; so is one whose
+ * executor stopped while sending it (its rows are marked {@code sending} in a commit of their own
+ * before the request, and parked when the lease runs out).
  */
 public final class ActionExecutor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ActionExecutor.class);
   static final String CUSTOM_FIELDS_PATH = "/api/v4/leads/custom_fields";
   static final Duration RELEASE_PERIOD = Duration.ofSeconds(10);
+
+  /**
+   * How often a batch of an account that needs re-authorization looks whether it was installed
+   * again: one claim and a token check without a request to amoCRM.
+   */
+  static final Duration REAUTH_RECHECK = Duration.ofMinutes(1);
 
   /**
    * Tunables with the defaults Reglament runs with.
@@ -339,6 +346,19 @@ public final class ActionExecutor implements AutoCloseable {
       outbox.defer(owner, accountId, ids, pausedNow.get());
       return;
     }
+    if (e instanceof AmoAuthorizationException && outbox.needsReauth(accountId)) {
+      // Nothing was applied, and the rows (first-contact tasks, reverts) still matter once an
+      // admin installs the integration again: they wait for it without spending attempts.
+      String why = "Waiting for the account to be re-authorized: " + describe(e);
+      outbox.defer(owner, accountId, ids, clock.instant().plus(REAUTH_RECHECK), why);
+      log.warn(
+          "Actions {} of account {} wait for it to be re-authorized (checked every {})",
+          ids,
+          accountId,
+          REAUTH_RECHECK);
+      return;
+    }
+    // Uninstalled, or no tokens at all: nothing will send these.
     boolean hopeless = e instanceof AmoAuthorizationException;
     // A create whose answer was lost, or made no sense (amoCRM answered 2xx, so it did create),
     // is not repeated: a second task on the deal is worse than a line in the audit log.

@@ -1,7 +1,9 @@
 package app.reglament.outbox;
 
+import static app.reglament.db.generated.Tables.ACCOUNTS;
 import static app.reglament.db.generated.Tables.ACTION_OUTBOX;
 
+import app.reglament.account.AccountState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -336,15 +338,40 @@ public final class OutboxRepository {
 
   /** Puts rows back without counting an attempt (their account's traffic is paused). */
   public void defer(String owner, long accountId, Collection<Long> ids, Instant until) {
+    defer(owner, accountId, ids, until, null);
+  }
+
+  /**
+   * Puts rows back without counting an attempt, with why they wait for the audit log ({@code why}
+   * null: the last error stays as it was).
+   */
+  public void defer(String owner, long accountId, Collection<Long> ids, Instant until, String why) {
     dsl.update(ACTION_OUTBOX)
         .set(ACTION_OUTBOX.STATE, QUEUED)
         .set(ACTION_OUTBOX.NEXT_ATTEMPT_AT, until)
+        .set(
+            ACTION_OUTBOX.LAST_ERROR,
+            why == null
+                ? ACTION_OUTBOX.LAST_ERROR
+                : DSL.val(truncate(why), ACTION_OUTBOX.LAST_ERROR))
         .setNull(ACTION_OUTBOX.CLAIMED_BY)
         .setNull(ACTION_OUTBOX.CLAIMED_UNTIL_AT)
         .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
         .and(ACTION_OUTBOX.ID.in(ids))
         .and(ACTION_OUTBOX.CLAIMED_BY.eq(owner))
         .execute();
+  }
+
+  /**
+   * Whether the account waits for an admin to install the integration again (amoCRM refused its
+   * refresh token); its actions are kept for then.
+   */
+  public boolean needsReauth(long accountId) {
+    return dsl.fetchExists(
+        dsl.selectOne()
+            .from(ACCOUNTS)
+            .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
+            .and(ACCOUNTS.STATE.eq(AccountState.NEEDS_REAUTH.code())));
   }
 
   /**

@@ -11,6 +11,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.reglament.account.Account;
+import app.reglament.account.AccountRepository;
+import app.reglament.account.AccountState;
+import app.reglament.amo.api.AccountAccess;
+import app.reglament.amo.api.AmoAuthorizationException;
 import app.reglament.amo.api.AmoClient;
 import app.reglament.amo.api.AmoClientSettings;
 import app.reglament.amo.api.model.LeadUpdate;
@@ -35,6 +40,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -456,6 +462,117 @@ class ActionExecutorTest {
     clock.advance(Duration.ofMinutes(16));
     executor.drain();
     assertThat(amo.findAll(patchRequestedFor(urlPathEqualTo(LEADS)))).hasSize(1);
+  }
+
+  @DatabaseTest
+  void actions_of_an_account_that_needs_reauthorization_wait_for_it_to_be_installed_again(
+      TestDatabase db) {
+    echoLeads();
+    amo.stubFor(
+        post(urlPathEqualTo("/api/v4/tasks"))
+            .willReturn(aResponse().withTransformers(EchoIds.NAME)));
+    AccountRepository accounts = new AccountRepository(db.dsl());
+    accounts.install(ACCOUNT, "okna.amocrm.ru", NOW);
+    accounts.changeState(ACCOUNT, AccountState.NEEDS_REAUTH, "invalid_grant", NOW);
+    outbox.enqueue(
+        db.dsl(),
+        ACCOUNT,
+        "task:1001",
+        new Action.CreateTask(NewTask.forLead(1001, "Связаться с клиентом", NOW.plusSeconds(900))),
+        new Outbox.Audit(1001L, "first_contact", "a new deal"));
+    rename(db, 1002, "Окна / Пётр");
+    ActionExecutor executor = executor(db, new InstalledAccess(accounts));
+
+    executor.drain();
+    clock.advance(Duration.ofHours(3));
+    executor.drain();
+
+    assertThat(amo.getAllServeEvents()).isEmpty();
+    for (var row : db.dsl().selectFrom(ACTION_OUTBOX).fetch()) {
+      assertThat(row.getState()).isEqualTo("queued");
+      assertThat(row.getAttempts()).isZero();
+      assertThat(row.getLastError()).contains("re-authorized");
+    }
+
+    accounts.install(ACCOUNT, "okna.amocrm.ru", clock.instant());
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(executor.drain()).isEqualTo(2);
+
+    assertThat(amo.findAll(postRequestedFor(urlPathEqualTo("/api/v4/tasks")))).hasSize(1);
+    assertThat(amo.findAll(patchRequestedFor(urlPathEqualTo(LEADS)))).hasSize(1);
+    assertThat(states(db)).isEqualTo(Map.of("done", 2));
+  }
+
+  @DatabaseTest
+  void actions_of_an_uninstalled_account_are_parked(TestDatabase db) {
+    AccountRepository accounts = new AccountRepository(db.dsl());
+    accounts.install(ACCOUNT, "okna.amocrm.ru", NOW);
+    accounts.changeState(ACCOUNT, AccountState.INACTIVE, "uninstalled", NOW);
+    rename(db, 1002, "Окна / Пётр");
+
+    executor(db, new InstalledAccess(accounts)).drain();
+
+    assertThat(amo.getAllServeEvents()).isEmpty();
+    var row = db.dsl().selectFrom(ACTION_OUTBOX).fetchSingle();
+    assertThat(row.getState()).isEqualTo("parked");
+    assertThat(row.getLastError()).contains("AmoAuthorizationException");
+  }
+
+  private ActionExecutor executor(TestDatabase db, AccountAccess access) {
+    return new ActionExecutor(
+        new OutboxRepository(db.dsl()),
+        new AmoClient(
+            access,
+            AmoClientSettings.defaults()
+                .withMaxAttempts(1)
+                .withRequestsPerSecond(1_000)
+                .withBackoff(Duration.ofMillis(1), Duration.ofMillis(1))),
+        access,
+        clock,
+        ActionExecutor.Settings.DEFAULTS.withMaxAttempts(3));
+  }
+
+  /** Tokens as the OAuth layer hands them out: only to an account that is active. */
+  private final class InstalledAccess implements AccountAccess {
+    private final AccountRepository accounts;
+    private final FakeAccountAccess fake = new FakeAccountAccess(URI.create(amo.baseUrl()), clock);
+
+    InstalledAccess(AccountRepository accounts) {
+      this.accounts = accounts;
+    }
+
+    @Override
+    public URI baseUrl(long accountId) {
+      return fake.baseUrl(accountId);
+    }
+
+    @Override
+    public String accessToken(long accountId) {
+      AccountState state =
+          accounts
+              .find(accountId)
+              .map(Account::state)
+              .orElseThrow(() -> new AmoAuthorizationException(accountId, "No such account"));
+      if (state != AccountState.ACTIVE) {
+        throw new AmoAuthorizationException(accountId, "The account is " + state.code());
+      }
+      return fake.accessToken(accountId);
+    }
+
+    @Override
+    public String renewAfterRejection(long accountId, String rejectedToken) {
+      return fake.renewAfterRejection(accountId, rejectedToken);
+    }
+
+    @Override
+    public void pause(long accountId, Duration duration, String reason) {
+      fake.pause(accountId, duration, reason);
+    }
+
+    @Override
+    public Optional<Instant> pausedUntil(long accountId) {
+      return fake.pausedUntil(accountId);
+    }
   }
 
   @DatabaseTest
