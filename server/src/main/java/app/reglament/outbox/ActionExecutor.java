@@ -37,13 +37,22 @@ import org.slf4j.LoggerFactory;
  * <p>Faults: a refusal of the batch (amoCRM's {@code validation-errors}) fails only the actions it
  * names, and the others are sent again without them (one by one when amoCRM did not say which);
  * 429, 5xx and timeouts bring the rows back later with exponential backoff, and park them after
- * {@link Settings#maxAttempts()}; a paused account's rows wait without spending attempts. A create
- * whose answer was lost is parked rather than repeated, because amoCRM may have made it.
+ * {@link Settings#maxAttempts()}; a paused account's rows wait without spending attempts, and so do
+ * those of an account that needs re-authorization, until it is installed again. A create whose
+ * answer was lost is parked rather than repeated, because amoCRM may have made it; so is one whose
+ * executor stopped while sending it (its rows are marked {@code sending} in a commit of their own
+ * before the request, and parked when the lease runs out).
  */
 public final class ActionExecutor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ActionExecutor.class);
   static final String CUSTOM_FIELDS_PATH = "/api/v4/leads/custom_fields";
   static final Duration RELEASE_PERIOD = Duration.ofSeconds(10);
+
+  /**
+   * How often a batch of an account that needs re-authorization looks whether it was installed
+   * again: one claim and a token check without a request to amoCRM.
+   */
+  static final Duration REAUTH_RECHECK = Duration.ofMinutes(1);
 
   /**
    * Tunables with the defaults Reglament runs with.
@@ -206,9 +215,15 @@ public final class ActionExecutor implements AutoCloseable {
   private void releaseNowAndThen(Instant now) {
     if (now.isAfter(lastRelease.plus(RELEASE_PERIOD))) {
       lastRelease = now;
-      int released = outbox.releaseExpiredClaims(now);
-      if (released > 0) {
-        log.warn("{} actions whose executor's lease ran out are queued again", released);
+      OutboxRepository.Released released = outbox.releaseExpiredClaims(now);
+      if (released.requeued() > 0) {
+        log.warn("{} actions whose executor's lease ran out are queued again", released.requeued());
+      }
+      if (released.parked() > 0) {
+        log.warn(
+            "{} creates whose executor's lease ran out while sending them are parked: amoCRM may"
+                + " have made them",
+            released.parked());
       }
     }
   }
@@ -240,6 +255,9 @@ public final class ActionExecutor implements AutoCloseable {
   private void sendBatch(long accountId, String kind, List<Pending> batch) {
     List<Pending> remaining = batch;
     while (!remaining.isEmpty()) {
+      if (OutboxRepository.CREATES.contains(kind)) {
+        outbox.markSending(owner, accountId, remaining.stream().map(p -> p.row().id()).toList());
+      }
       List<Long> ids;
       try {
         ids = call(accountId, kind, remaining);
@@ -275,7 +293,8 @@ public final class ActionExecutor implements AutoCloseable {
         return;
       }
       // Outside the try: amoCRM has applied the batch, so a failure to record it must not be
-      // taken for a failed send (the rows stay claimed and come back only after the lease).
+      // taken for a failed send (the rows stay claimed until the lease runs out; then updates are
+      // sent again, and creates, marked sending above, are parked).
       List<OutboxRepository.Sent> sent = new ArrayList<>(remaining.size());
       for (int i = 0; i < remaining.size(); i++) {
         sent.add(new OutboxRepository.Sent(remaining.get(i).row().id(), result(ids, i)));
@@ -327,6 +346,19 @@ public final class ActionExecutor implements AutoCloseable {
       outbox.defer(owner, accountId, ids, pausedNow.get());
       return;
     }
+    if (e instanceof AmoAuthorizationException && outbox.needsReauth(accountId)) {
+      // Nothing was applied, and the rows (first-contact tasks, reverts) still matter once an
+      // admin installs the integration again: they wait for it without spending attempts.
+      String why = "Waiting for the account to be re-authorized: " + describe(e);
+      outbox.defer(owner, accountId, ids, clock.instant().plus(REAUTH_RECHECK), why);
+      log.warn(
+          "Actions {} of account {} wait for it to be re-authorized (checked every {})",
+          ids,
+          accountId,
+          REAUTH_RECHECK);
+      return;
+    }
+    // Uninstalled, or no tokens at all: nothing will send these.
     boolean hopeless = e instanceof AmoAuthorizationException;
     // A create whose answer was lost, or made no sense (amoCRM answered 2xx, so it did create),
     // is not repeated: a second task on the deal is worse than a line in the audit log.

@@ -1,7 +1,9 @@
 package app.reglament.outbox;
 
+import static app.reglament.db.generated.Tables.ACCOUNTS;
 import static app.reglament.db.generated.Tables.ACTION_OUTBOX;
 
+import app.reglament.account.AccountState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
@@ -23,11 +26,26 @@ import org.jooq.impl.DSL;
 public final class OutboxRepository {
   public static final String QUEUED = "queued";
   public static final String CLAIMED = "claimed";
+
+  /**
+   * A claimed create whose request may be on its way to amoCRM: marked in its own commit just
+   * before the request, so that when the executor's lease runs out the row is known to have been
+   * possibly sent, and is parked rather than created a second time.
+   */
+  public static final String SENDING = "sending";
+
   public static final String DONE = "done";
   public static final String FAILED = "failed";
   public static final String PARKED = "parked";
   static final int MAX_ERROR_LENGTH = 4000;
   static final int CLAIM_ROUNDS = 3;
+
+  /** Kinds that make something new in amoCRM: sending one twice makes two. */
+  static final Set<String> CREATES = Set.of(Action.CreateTask.KIND, Action.AddNote.KIND);
+
+  static final String LOST_CREATE =
+      "The executor stopped while sending this (its lease ran out): amoCRM may have created it;"
+          + " not re-sent, check the deal";
 
   private final DSLContext dsl;
 
@@ -49,6 +67,9 @@ public final class OutboxRepository {
             .from(ACTION_OUTBOX)
             .where(ACTION_OUTBOX.STATE.eq(QUEUED))
             .and(ACTION_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+            // A held-back row would be a turn with nothing to send: while it waits (maybe an hour
+            // of backoff of its predecessor), every instance would pick it again and send nothing.
+            .and(notHeldBack())
             .and(
                 skipAccounts.isEmpty()
                     ? DSL.noCondition()
@@ -75,9 +96,10 @@ public final class OutboxRepository {
               .and(ACTION_OUTBOX.KIND.eq(kind))
               .and(ACTION_OUTBOX.STATE.eq(QUEUED))
               .and(ACTION_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+              .and(notHeldBack())
               // Ties (a batch queued at once) come in index order, which ends in the id.
               .orderBy(ACTION_OUTBOX.NEXT_ATTEMPT_AT)
-              // Twice the batch, so rows held back for their entity leave a full batch.
+              // Twice the batch, so rows another instance locks meanwhile leave a full batch.
               .limit(limit * 2)
               .fetch(ACTION_OUTBOX.ID);
       if (candidates.isEmpty()) {
@@ -89,6 +111,22 @@ public final class OutboxRepository {
       }
     }
     return List.of();
+  }
+
+  /**
+   * The row changes no entity, or no earlier row changing the same one (same account and kind) is
+   * still queued or being sent. Read without locks, so {@link #lockAndLease} checks it again.
+   */
+  private static Condition notHeldBack() {
+    var earlier = ACTION_OUTBOX.as("earlier");
+    return DSL.notExists(
+        DSL.selectOne()
+            .from(earlier)
+            .where(earlier.ENTITY_ID.eq(ACTION_OUTBOX.ENTITY_ID))
+            .and(earlier.ACCOUNT_ID.eq(ACTION_OUTBOX.ACCOUNT_ID))
+            .and(earlier.KIND.eq(ACTION_OUTBOX.KIND))
+            .and(earlier.STATE.in(QUEUED, CLAIMED, SENDING))
+            .and(earlier.ID.lt(ACTION_OUTBOX.ID)));
   }
 
   /**
@@ -153,7 +191,7 @@ public final class OutboxRepository {
                       .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
                       .and(ACTION_OUTBOX.KIND.eq(kind))
                       .and(ACTION_OUTBOX.ENTITY_ID.in(entities))
-                      .and(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED))
+                      .and(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED, SENDING))
                       .groupBy(ACTION_OUTBOX.ENTITY_ID)
                       .fetchMap(ACTION_OUTBOX.ENTITY_ID, DSL.min(ACTION_OUTBOX.ID));
           List<OutboxRow> claimed = new ArrayList<>();
@@ -180,14 +218,48 @@ public final class OutboxRepository {
         });
   }
 
-  /** Returns rows whose executor's lease ran out (it crashed or hung) to the queue. */
-  public int releaseExpiredClaims(Instant now) {
-    return dsl.update(ACTION_OUTBOX)
-        .set(ACTION_OUTBOX.STATE, QUEUED)
-        .setNull(ACTION_OUTBOX.CLAIMED_BY)
-        .setNull(ACTION_OUTBOX.CLAIMED_UNTIL_AT)
-        .where(ACTION_OUTBOX.STATE.eq(CLAIMED))
-        .and(ACTION_OUTBOX.CLAIMED_UNTIL_AT.lt(now))
+  /** What {@link #releaseExpiredClaims} did: rows queued again, and creates parked. */
+  public record Released(int requeued, int parked) {}
+
+  /**
+   * Rows whose executor's lease ran out (it crashed or hung): those it had not begun to send, and
+   * updates (sending one again changes nothing), go back to the queue; creates it was sending are
+   * parked, because amoCRM may have made them and a second request would make a duplicate.
+   */
+  public Released releaseExpiredClaims(Instant now) {
+    int parked =
+        dsl.update(ACTION_OUTBOX)
+            .set(ACTION_OUTBOX.STATE, PARKED)
+            .set(ACTION_OUTBOX.ATTEMPTS, ACTION_OUTBOX.ATTEMPTS.plus(1))
+            .set(ACTION_OUTBOX.LAST_ERROR, LOST_CREATE)
+            .set(ACTION_OUTBOX.DONE_AT, now)
+            .setNull(ACTION_OUTBOX.CLAIMED_BY)
+            .setNull(ACTION_OUTBOX.CLAIMED_UNTIL_AT)
+            .where(ACTION_OUTBOX.STATE.eq(SENDING))
+            .and(ACTION_OUTBOX.KIND.in(CREATES))
+            .and(ACTION_OUTBOX.CLAIMED_UNTIL_AT.lt(now))
+            .execute();
+    int requeued =
+        dsl.update(ACTION_OUTBOX)
+            .set(ACTION_OUTBOX.STATE, QUEUED)
+            .setNull(ACTION_OUTBOX.CLAIMED_BY)
+            .setNull(ACTION_OUTBOX.CLAIMED_UNTIL_AT)
+            .where(ACTION_OUTBOX.STATE.in(CLAIMED, SENDING))
+            .and(ACTION_OUTBOX.CLAIMED_UNTIL_AT.lt(now))
+            .execute();
+    return new Released(requeued, parked);
+  }
+
+  /**
+   * Marks claimed creates as being sent, in a commit of their own before the request: from here on
+   * a lost executor's rows are parked, not sent again (see {@link #releaseExpiredClaims}).
+   */
+  public void markSending(String owner, long accountId, Collection<Long> ids) {
+    dsl.update(ACTION_OUTBOX)
+        .set(ACTION_OUTBOX.STATE, SENDING)
+        .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
+        .and(ACTION_OUTBOX.ID.in(ids))
+        .and(ACTION_OUTBOX.CLAIMED_BY.eq(owner))
         .execute();
   }
 
@@ -266,9 +338,22 @@ public final class OutboxRepository {
 
   /** Puts rows back without counting an attempt (their account's traffic is paused). */
   public void defer(String owner, long accountId, Collection<Long> ids, Instant until) {
+    defer(owner, accountId, ids, until, null);
+  }
+
+  /**
+   * Puts rows back without counting an attempt, with why they wait for the audit log ({@code why}
+   * null: the last error stays as it was).
+   */
+  public void defer(String owner, long accountId, Collection<Long> ids, Instant until, String why) {
     dsl.update(ACTION_OUTBOX)
         .set(ACTION_OUTBOX.STATE, QUEUED)
         .set(ACTION_OUTBOX.NEXT_ATTEMPT_AT, until)
+        .set(
+            ACTION_OUTBOX.LAST_ERROR,
+            why == null
+                ? ACTION_OUTBOX.LAST_ERROR
+                : DSL.val(truncate(why), ACTION_OUTBOX.LAST_ERROR))
         .setNull(ACTION_OUTBOX.CLAIMED_BY)
         .setNull(ACTION_OUTBOX.CLAIMED_UNTIL_AT)
         .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
@@ -278,13 +363,25 @@ public final class OutboxRepository {
   }
 
   /**
+   * Whether the account waits for an admin to install the integration again (amoCRM refused its
+   * refresh token); its actions are kept for then.
+   */
+  public boolean needsReauth(long accountId) {
+    return dsl.fetchExists(
+        dsl.selectOne()
+            .from(ACCOUNTS)
+            .where(ACCOUNTS.ACCOUNT_ID.eq(accountId))
+            .and(ACCOUNTS.STATE.eq(AccountState.NEEDS_REAUTH.code())));
+  }
+
+  /**
    * Rows of every state but {@code done}, per state: for /health. Done rows are the audit log and
    * grow without bound; the others are few, and the state index finds them without a scan.
    */
   public Map<String, Integer> unfinishedCounts() {
     return dsl.select(ACTION_OUTBOX.STATE, DSL.count())
         .from(ACTION_OUTBOX)
-        .where(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED, FAILED, PARKED))
+        .where(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED, SENDING, FAILED, PARKED))
         .groupBy(ACTION_OUTBOX.STATE)
         .fetchMap(ACTION_OUTBOX.STATE, DSL.count());
   }
@@ -294,7 +391,7 @@ public final class OutboxRepository {
     return dsl.select(ACTION_OUTBOX.STATE, DSL.count())
         .from(ACTION_OUTBOX)
         .where(ACTION_OUTBOX.ACCOUNT_ID.eq(accountId))
-        .and(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED, FAILED, PARKED))
+        .and(ACTION_OUTBOX.STATE.in(QUEUED, CLAIMED, SENDING, FAILED, PARKED))
         .groupBy(ACTION_OUTBOX.STATE)
         .fetchMap(ACTION_OUTBOX.STATE, DSL.count());
   }

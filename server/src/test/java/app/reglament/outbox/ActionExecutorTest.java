@@ -11,6 +11,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.reglament.account.Account;
+import app.reglament.account.AccountRepository;
+import app.reglament.account.AccountState;
+import app.reglament.amo.api.AccountAccess;
+import app.reglament.amo.api.AmoAuthorizationException;
 import app.reglament.amo.api.AmoClient;
 import app.reglament.amo.api.AmoClientSettings;
 import app.reglament.amo.api.model.LeadUpdate;
@@ -23,7 +28,10 @@ import app.reglament.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.time.Duration;
@@ -32,6 +40,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,10 +54,11 @@ class ActionExecutorTest {
   @RegisterExtension
   static WireMockExtension amo =
       WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().extensions(new EchoIds()))
+          .options(wireMockConfig().dynamicPort().extensions(new EchoIds(), Gate.INSTANCE))
           .build();
 
   private static final long ACCOUNT = 31_000_001L;
+  private static final long OTHER_ACCOUNT = 31_000_002L;
   private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
   private static final String LEADS = "/api/v4/leads";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -166,6 +176,48 @@ class ActionExecutorTest {
     assertThat(bodies).hasSize(2);
     assertThat(bodies.get(0).toString()).contains("Первое имя").contains("Другая сделка");
     assertThat(bodies.get(1).toString()).contains("Второе имя").doesNotContain("Первое");
+  }
+
+  @DatabaseTest
+  void a_change_held_back_for_its_deal_does_not_stop_other_accounts(TestDatabase db) {
+    amo.stubFor(
+        patch(urlPathEqualTo(LEADS))
+            .inScenario("backoff")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("ok"));
+    amo.stubFor(
+        patch(urlPathEqualTo(LEADS))
+            .inScenario("backoff")
+            .whenScenarioStateIs("ok")
+            .willReturn(aResponse().withTransformers(EchoIds.NAME)));
+    ActionExecutor executor = executor(db);
+    rename(db, 1001, "Первое имя");
+    executor.drain();
+    // The first rename backs off; the second waits for it, due but held back.
+    rename(db, 1001, "Второе имя");
+    clock.advance(Duration.ofSeconds(1));
+    outbox.enqueue(
+        db.dsl(),
+        OTHER_ACCOUNT,
+        "rename:2001",
+        new Action.UpdateLead(LeadUpdate.of(2001).withName("Другой аккаунт")),
+        new Outbox.Audit(2001L, "naming", "the name did not follow the template"));
+
+    assertThat(executor.drain()).isEqualTo(1);
+    List<JsonNode> bodies = bodies(amo.findAll(patchRequestedFor(urlPathEqualTo(LEADS))));
+    assertThat(bodies).hasSize(2);
+    assertThat(bodies.get(1).toString()).contains("Другой аккаунт");
+    assertThat(new OutboxRepository(db.dsl()).unfinishedCounts(ACCOUNT))
+        .isEqualTo(Map.of("queued", 2));
+
+    clock.advance(executor.backoff(0));
+    assertThat(executor.drain()).isEqualTo(2);
+    bodies = bodies(amo.findAll(patchRequestedFor(urlPathEqualTo(LEADS))));
+    assertThat(bodies).hasSize(4);
+    assertThat(bodies.get(2).toString()).contains("Первое имя");
+    assertThat(bodies.get(3).toString()).contains("Второе имя");
+    assertThat(states(db)).isEqualTo(Map.of("done", 3));
   }
 
   @DatabaseTest
@@ -413,6 +465,117 @@ class ActionExecutorTest {
   }
 
   @DatabaseTest
+  void actions_of_an_account_that_needs_reauthorization_wait_for_it_to_be_installed_again(
+      TestDatabase db) {
+    echoLeads();
+    amo.stubFor(
+        post(urlPathEqualTo("/api/v4/tasks"))
+            .willReturn(aResponse().withTransformers(EchoIds.NAME)));
+    AccountRepository accounts = new AccountRepository(db.dsl());
+    accounts.install(ACCOUNT, "okna.amocrm.ru", NOW);
+    accounts.changeState(ACCOUNT, AccountState.NEEDS_REAUTH, "invalid_grant", NOW);
+    outbox.enqueue(
+        db.dsl(),
+        ACCOUNT,
+        "task:1001",
+        new Action.CreateTask(NewTask.forLead(1001, "Связаться с клиентом", NOW.plusSeconds(900))),
+        new Outbox.Audit(1001L, "first_contact", "a new deal"));
+    rename(db, 1002, "Окна / Пётр");
+    ActionExecutor executor = executor(db, new InstalledAccess(accounts));
+
+    executor.drain();
+    clock.advance(Duration.ofHours(3));
+    executor.drain();
+
+    assertThat(amo.getAllServeEvents()).isEmpty();
+    for (var row : db.dsl().selectFrom(ACTION_OUTBOX).fetch()) {
+      assertThat(row.getState()).isEqualTo("queued");
+      assertThat(row.getAttempts()).isZero();
+      assertThat(row.getLastError()).contains("re-authorized");
+    }
+
+    accounts.install(ACCOUNT, "okna.amocrm.ru", clock.instant());
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(executor.drain()).isEqualTo(2);
+
+    assertThat(amo.findAll(postRequestedFor(urlPathEqualTo("/api/v4/tasks")))).hasSize(1);
+    assertThat(amo.findAll(patchRequestedFor(urlPathEqualTo(LEADS)))).hasSize(1);
+    assertThat(states(db)).isEqualTo(Map.of("done", 2));
+  }
+
+  @DatabaseTest
+  void actions_of_an_uninstalled_account_are_parked(TestDatabase db) {
+    AccountRepository accounts = new AccountRepository(db.dsl());
+    accounts.install(ACCOUNT, "okna.amocrm.ru", NOW);
+    accounts.changeState(ACCOUNT, AccountState.INACTIVE, "uninstalled", NOW);
+    rename(db, 1002, "Окна / Пётр");
+
+    executor(db, new InstalledAccess(accounts)).drain();
+
+    assertThat(amo.getAllServeEvents()).isEmpty();
+    var row = db.dsl().selectFrom(ACTION_OUTBOX).fetchSingle();
+    assertThat(row.getState()).isEqualTo("parked");
+    assertThat(row.getLastError()).contains("AmoAuthorizationException");
+  }
+
+  private ActionExecutor executor(TestDatabase db, AccountAccess access) {
+    return new ActionExecutor(
+        new OutboxRepository(db.dsl()),
+        new AmoClient(
+            access,
+            AmoClientSettings.defaults()
+                .withMaxAttempts(1)
+                .withRequestsPerSecond(1_000)
+                .withBackoff(Duration.ofMillis(1), Duration.ofMillis(1))),
+        access,
+        clock,
+        ActionExecutor.Settings.DEFAULTS.withMaxAttempts(3));
+  }
+
+  /** Tokens as the OAuth layer hands them out: only to an account that is active. */
+  private final class InstalledAccess implements AccountAccess {
+    private final AccountRepository accounts;
+    private final FakeAccountAccess fake = new FakeAccountAccess(URI.create(amo.baseUrl()), clock);
+
+    InstalledAccess(AccountRepository accounts) {
+      this.accounts = accounts;
+    }
+
+    @Override
+    public URI baseUrl(long accountId) {
+      return fake.baseUrl(accountId);
+    }
+
+    @Override
+    public String accessToken(long accountId) {
+      AccountState state =
+          accounts
+              .find(accountId)
+              .map(Account::state)
+              .orElseThrow(() -> new AmoAuthorizationException(accountId, "No such account"));
+      if (state != AccountState.ACTIVE) {
+        throw new AmoAuthorizationException(accountId, "The account is " + state.code());
+      }
+      return fake.accessToken(accountId);
+    }
+
+    @Override
+    public String renewAfterRejection(long accountId, String rejectedToken) {
+      return fake.renewAfterRejection(accountId, rejectedToken);
+    }
+
+    @Override
+    public void pause(long accountId, Duration duration, String reason) {
+      fake.pause(accountId, duration, reason);
+    }
+
+    @Override
+    public Optional<Instant> pausedUntil(long accountId) {
+      return fake.pausedUntil(accountId);
+    }
+  }
+
+  @DatabaseTest
   void two_executors_on_one_database_send_each_row_exactly_once(TestDatabase db) throws Exception {
     echoLeads();
     int rows = 600;
@@ -446,6 +609,110 @@ class ActionExecutorTest {
     assertThat(sent).hasSize(rows);
     assertThat(sent.values()).containsOnly(1);
     assertThat(states(db)).isEqualTo(Map.of("done", rows));
+  }
+
+  @DatabaseTest
+  void a_create_whose_executor_stopped_while_sending_it_is_parked_not_sent_again(TestDatabase db)
+      throws Exception {
+    amo.stubFor(
+        post(urlPathEqualTo("/api/v4/tasks"))
+            .willReturn(aResponse().withTransformers(Gate.NAME, EchoIds.NAME)));
+    outbox.enqueue(
+        db.dsl(),
+        ACCOUNT,
+        "task:1001",
+        new Action.CreateTask(NewTask.forLead(1001, "Связаться с клиентом", NOW.plusSeconds(900))),
+        new Outbox.Audit(1001L, "first_contact", "a new deal"));
+    Gate.INSTANCE.close();
+    ActionExecutor lost = executor(db);
+    var sending = CompletableFuture.supplyAsync(lost::runOnce);
+    try {
+      assertThat(Gate.INSTANCE.arrived().await(10, TimeUnit.SECONDS)).isTrue();
+      // amoCRM has the request and makes the task; its executor is never heard of again.
+      clock.advance(ActionExecutor.Settings.DEFAULTS.lease().plusMinutes(1));
+      executor(db).drain();
+    } finally {
+      Gate.INSTANCE.open();
+    }
+    sending.get(30, TimeUnit.SECONDS);
+
+    assertThat(amo.findAll(postRequestedFor(urlPathEqualTo("/api/v4/tasks")))).hasSize(1);
+    List<AuditEntry> audit = new OutboxRepository(db.dsl()).audit(ACCOUNT, 1001L, null, 10);
+    assertThat(audit).hasSize(1);
+    assertThat(audit.get(0).state()).isEqualTo("parked");
+    assertThat(audit.get(0).attempts()).isEqualTo(1);
+    assertThat(audit.get(0).error()).contains("may have created it").contains("not re-sent");
+  }
+
+  @DatabaseTest
+  void an_update_whose_executor_stopped_while_sending_it_is_sent_again(TestDatabase db)
+      throws Exception {
+    amo.stubFor(
+        patch(urlPathEqualTo(LEADS))
+            .willReturn(aResponse().withTransformers(Gate.NAME, EchoIds.NAME)));
+    rename(db, 1001, "Окна / Иван");
+    Gate.INSTANCE.close();
+    ActionExecutor lost = executor(db);
+    var sending = CompletableFuture.supplyAsync(lost::runOnce);
+    try {
+      assertThat(Gate.INSTANCE.arrived().await(10, TimeUnit.SECONDS)).isTrue();
+      clock.advance(ActionExecutor.Settings.DEFAULTS.lease().plusMinutes(1));
+      assertThat(executor(db).drain()).isEqualTo(1);
+    } finally {
+      Gate.INSTANCE.open();
+    }
+    sending.get(30, TimeUnit.SECONDS);
+
+    assertThat(amo.findAll(patchRequestedFor(urlPathEqualTo(LEADS)))).hasSize(2);
+    assertThat(states(db)).isEqualTo(Map.of("done", 1));
+  }
+
+  /**
+   * Holds the first request after {@link #close()} until {@link #open()}, as an executor that
+   * stopped mid-request would leave it; later requests pass.
+   */
+  static final class Gate implements ResponseDefinitionTransformerV2 {
+    static final String NAME = "gate";
+    static final Gate INSTANCE = new Gate();
+    private volatile CountDownLatch arrived = new CountDownLatch(0);
+    private volatile CountDownLatch open = new CountDownLatch(0);
+
+    void close() {
+      open = new CountDownLatch(1);
+      arrived = new CountDownLatch(1);
+    }
+
+    void open() {
+      open.countDown();
+    }
+
+    CountDownLatch arrived() {
+      return arrived;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+      CountDownLatch first = arrived;
+      if (first.getCount() > 0) {
+        first.countDown();
+        try {
+          open.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return serveEvent.getResponseDefinition();
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public String getName() {
+      return NAME;
+    }
   }
 
   private static void await(CountDownLatch latch) {
