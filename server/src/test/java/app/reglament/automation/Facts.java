@@ -98,111 +98,27 @@ final class Facts {
   }
 
   static RulesConfig with(RulesConfig r, RulesConfig.Naming naming) {
-    return new RulesConfig(
-        r.timezone(),
-        r.workingHours(),
-        r.holidays(),
-        r.heads(),
-        r.managers(),
-        naming,
-        r.firstContact(),
-        r.stages(),
-        r.requiredFields(),
-        r.taskResults(),
-        r.lostDeals(),
-        r.communications(),
-        r.worktime(),
-        r.score());
+    return r.toBuilder().naming(naming).build();
   }
 
   static RulesConfig with(RulesConfig r, RulesConfig.FirstContact firstContact) {
-    return new RulesConfig(
-        r.timezone(),
-        r.workingHours(),
-        r.holidays(),
-        r.heads(),
-        r.managers(),
-        r.naming(),
-        firstContact,
-        r.stages(),
-        r.requiredFields(),
-        r.taskResults(),
-        r.lostDeals(),
-        r.communications(),
-        r.worktime(),
-        r.score());
+    return r.toBuilder().firstContact(firstContact).build();
   }
 
   static RulesConfig with(RulesConfig r, RulesConfig.RequiredFields requiredFields) {
-    return new RulesConfig(
-        r.timezone(),
-        r.workingHours(),
-        r.holidays(),
-        r.heads(),
-        r.managers(),
-        r.naming(),
-        r.firstContact(),
-        r.stages(),
-        requiredFields,
-        r.taskResults(),
-        r.lostDeals(),
-        r.communications(),
-        r.worktime(),
-        r.score());
+    return r.toBuilder().requiredFields(requiredFields).build();
   }
 
   static RulesConfig with(RulesConfig r, RulesConfig.TaskResults taskResults) {
-    return new RulesConfig(
-        r.timezone(),
-        r.workingHours(),
-        r.holidays(),
-        r.heads(),
-        r.managers(),
-        r.naming(),
-        r.firstContact(),
-        r.stages(),
-        r.requiredFields(),
-        taskResults,
-        r.lostDeals(),
-        r.communications(),
-        r.worktime(),
-        r.score());
+    return r.toBuilder().taskResults(taskResults).build();
   }
 
   static RulesConfig with(RulesConfig r, RulesConfig.LostDeals lostDeals) {
-    return new RulesConfig(
-        r.timezone(),
-        r.workingHours(),
-        r.holidays(),
-        r.heads(),
-        r.managers(),
-        r.naming(),
-        r.firstContact(),
-        r.stages(),
-        r.requiredFields(),
-        r.taskResults(),
-        lostDeals,
-        r.communications(),
-        r.worktime(),
-        r.score());
+    return r.toBuilder().lostDeals(lostDeals).build();
   }
 
   static RulesConfig withStages(RulesConfig r, List<RulesConfig.Stage> stages) {
-    return new RulesConfig(
-        r.timezone(),
-        r.workingHours(),
-        r.holidays(),
-        r.heads(),
-        r.managers(),
-        r.naming(),
-        r.firstContact(),
-        stages,
-        r.requiredFields(),
-        r.taskResults(),
-        r.lostDeals(),
-        r.communications(),
-        r.worktime(),
-        r.score());
+    return r.toBuilder().stages(stages).build();
   }
 
   static Instant moscow(String localDateTime) {

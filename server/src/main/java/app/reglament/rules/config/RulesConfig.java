@@ -117,6 +117,87 @@ public record RulesConfig(
   }
 
   /** DESIGN.md's defaults: Moscow, Monday to Friday 09:00–18:00, the article's limits. */
+  /** This config with some sections changed: {@code config.toBuilder().naming(n).build()}. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A copy of a config whose sections can be replaced one by one. */
+  public static final class Builder {
+    private final RulesConfig from;
+    private List<Long> managers;
+    private Naming naming;
+    private FirstContact firstContact;
+    private List<Stage> stages;
+    private RequiredFields requiredFields;
+    private TaskResults taskResults;
+    private LostDeals lostDeals;
+
+    private Builder(RulesConfig from) {
+      this.from = from;
+      this.managers = from.managers();
+      this.naming = from.naming();
+      this.firstContact = from.firstContact();
+      this.stages = from.stages();
+      this.requiredFields = from.requiredFields();
+      this.taskResults = from.taskResults();
+      this.lostDeals = from.lostDeals();
+    }
+
+    public Builder managers(List<Long> value) {
+      managers = value;
+      return this;
+    }
+
+    public Builder naming(Naming value) {
+      naming = value;
+      return this;
+    }
+
+    public Builder firstContact(FirstContact value) {
+      firstContact = value;
+      return this;
+    }
+
+    public Builder stages(List<Stage> value) {
+      stages = value;
+      return this;
+    }
+
+    public Builder requiredFields(RequiredFields value) {
+      requiredFields = value;
+      return this;
+    }
+
+    public Builder taskResults(TaskResults value) {
+      taskResults = value;
+      return this;
+    }
+
+    public Builder lostDeals(LostDeals value) {
+      lostDeals = value;
+      return this;
+    }
+
+    public RulesConfig build() {
+      return new RulesConfig(
+          from.timezone(),
+          from.workingHours(),
+          from.holidays(),
+          from.heads(),
+          managers,
+          naming,
+          firstContact,
+          stages,
+          requiredFields,
+          taskResults,
+          lostDeals,
+          from.communications(),
+          from.worktime(),
+          from.score());
+    }
+  }
+
   public static RulesConfig defaults() {
     Map<DayOfWeek, BusinessCalendar.Hours> hours = new EnumMap<>(DayOfWeek.class);
     for (DayOfWeek day : DayOfWeek.values()) {

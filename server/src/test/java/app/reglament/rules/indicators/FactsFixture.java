@@ -116,42 +116,15 @@ final class FactsFixture {
 
   /** The same rules with other lost-deal regulations. */
   static RulesConfig withLostDeals(boolean requireReason, int minContactAttempts) {
-    RulesConfig r = rules();
-    return new RulesConfig(
-        r.timezone(),
-        r.workingHours(),
-        r.holidays(),
-        r.heads(),
-        r.managers(),
-        r.naming(),
-        r.firstContact(),
-        r.stages(),
-        r.requiredFields(),
-        r.taskResults(),
-        new RulesConfig.LostDeals(true, "Проверить сделку", requireReason, minContactAttempts),
-        r.communications(),
-        r.worktime(),
-        r.score());
+    return rules().toBuilder()
+        .lostDeals(
+            new RulesConfig.LostDeals(true, "Проверить сделку", requireReason, minContactAttempts))
+        .build();
   }
 
   /** The same rules with an explicit list of managers. */
   static RulesConfig withManagers(List<Long> managers) {
-    RulesConfig r = rules();
-    return new RulesConfig(
-        r.timezone(),
-        r.workingHours(),
-        r.holidays(),
-        r.heads(),
-        managers,
-        r.naming(),
-        r.firstContact(),
-        r.stages(),
-        r.requiredFields(),
-        r.taskResults(),
-        r.lostDeals(),
-        r.communications(),
-        r.worktime(),
-        r.score());
+    return rules().toBuilder().managers(managers).build();
   }
 
   static Findings run(app.reglament.rules.DealIndicator indicator, DealFacts deal, RuleContext c) {
