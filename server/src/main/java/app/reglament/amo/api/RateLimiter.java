@@ -20,17 +20,19 @@ public final class RateLimiter {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   /**
-   * Requests are spaced 5 % wider than {@code 1 s / rps}: amoCRM counts arrivals, and network
-   * jitter bunches requests sent exactly at the ceiling into one counted second.
+   * Requests are spaced 8 % wider than {@code 1 s / rps}: amoCRM counts arrivals, and the time a
+   * request takes to arrive varies (a busy machine delays one by tens of milliseconds), so requests
+   * sent exactly at the ceiling bunch into one counted second. 5 % still drew a 429 now and then in
+   * CI.
    */
-  static final double SAFETY_MARGIN = 1.05;
+  static final double SAFETY_MARGIN = 1.08;
 
   /**
    * However the slots were reserved, no more than {@code rps} requests of an account leave in any
    * window this long: a thread that slept past its slot (a busy machine) must not let the next ones
    * bunch into one counted second behind it.
    */
-  static final long WINDOW_NANOS = NANOS_PER_SECOND * 102 / 100;
+  static final long WINDOW_NANOS = NANOS_PER_SECOND * 107 / 100; // under rps evenly spaced slots
 
   private final int requestsPerSecond;
   private final long intervalNanos;
