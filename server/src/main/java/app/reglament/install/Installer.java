@@ -84,6 +84,8 @@ public final class Installer {
   public Account install(String baseDomain, String code) {
     TokenPair pair = oauth.exchangeCode(baseDomain, code);
     OAuthClient.AccountIdentity identity = oauth.identify(baseDomain, pair.accessToken());
+    // That was a request of the account's budget too, sent before the client knew the account.
+    amo.countRequestSentElsewhere(identity.id());
     Account account = accounts.install(identity.id(), baseDomain, clock.instant());
     accounts.rename(identity.id(), identity.name());
     tokens.install(account.id(), pair);

@@ -95,6 +95,15 @@ public final class AmoClient {
         .build();
   }
 
+  /**
+   * Counts a request to the account that went out without this client (the installation asks {@code
+   * /api/v4/account} with its fresh token before the account exists here): the next ones keep their
+   * distance from it, as amoCRM counts it too.
+   */
+  public void countRequestSentElsewhere(long accountId) {
+    transport.countRequestSentElsewhere(accountId);
+  }
+
   public Leads leads() {
     return leads;
   }

@@ -275,6 +275,10 @@ final class AmoTransport {
         "amoCRM blocked API access of account " + accountId + "; paused until " + until);
   }
 
+  void countRequestSentElsewhere(long accountId) {
+    limiter.recordSent(accountId);
+  }
+
   private void takeRateSlot(long accountId, AmoRequest request) {
     try {
       limiter.acquire(accountId);

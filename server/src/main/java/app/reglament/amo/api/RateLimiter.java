@@ -66,6 +66,11 @@ public final class RateLimiter {
     return awaitSlot(lane, lane.reserve());
   }
 
+  /** Counts a request to the account that left just now by another way than this limiter. */
+  public void recordSent(long accountId) {
+    lane(accountId).recordSent();
+  }
+
   /** Reserves the account's next slot without waiting for it (tests interleave callers). */
   long reserve(long accountId) {
     return lane(accountId).reserve();
@@ -128,6 +133,14 @@ public final class RateLimiter {
       long slot = nextFreeNanos - now > 0 ? nextFreeNanos : now;
       nextFreeNanos = slot + intervalNanos;
       return slot;
+    }
+
+    synchronized void recordSent() {
+      long now = ticker.nanoTime();
+      long slot = nextFreeNanos - now > 0 ? nextFreeNanos : now;
+      nextFreeNanos = slot + intervalNanos;
+      left[oldest] = now;
+      oldest = (oldest + 1) % left.length;
     }
 
     /**

@@ -64,6 +64,21 @@ class RateLimiterTest {
   }
 
   @Test
+  void aRequestSentElsewhereTakesItsPlaceInTheSecond() throws Exception {
+    FakeTime time = FakeTime.advancing();
+    RateLimiter limiter = new RateLimiter(7, time, time);
+    long start = time.nanoTime();
+
+    limiter.recordSent(1);
+    for (int i = 0; i < 7; i++) {
+      limiter.acquire(1);
+    }
+
+    // Seven more after the one sent elsewhere: the seventh leaves a full window after it.
+    assertThat(time.nanoTime() - start).isGreaterThanOrEqualTo(RateLimiter.WINDOW_NANOS);
+  }
+
+  @Test
   void doesNotMakeACallerWaitWhenItsSlotHasAlreadyPassed() throws Exception {
     FakeTime time = FakeTime.advancing();
     RateLimiter limiter = new RateLimiter(7, time, time);
