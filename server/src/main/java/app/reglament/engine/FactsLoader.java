@@ -12,30 +12,24 @@ import static app.reglament.db.generated.Tables.STATUSES;
 import static app.reglament.db.generated.Tables.TASKS;
 import static app.reglament.db.generated.Tables.USERS;
 
-import app.reglament.amo.api.model.CustomFieldValue;
+import app.reglament.db.JdbcRows;
 import app.reglament.db.OneOf;
-import app.reglament.db.generated.tables.records.LeadsRecord;
-import app.reglament.db.generated.tables.records.TasksRecord;
 import app.reglament.rules.facts.AccountFacts;
 import app.reglament.rules.facts.DealFacts;
-import app.reglament.rules.facts.FieldValue;
 import app.reglament.rules.facts.NoteFacts;
 import app.reglament.rules.facts.StageChange;
 import app.reglament.rules.facts.TaskFacts;
 import app.reglament.rules.facts.Touch;
-import app.reglament.web.Json;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -47,19 +41,22 @@ public final class FactsLoader {
   /** Deals per batch: an IN list this long stays cheap on H2 and MariaDB alike. */
   public static final int BATCH = 1000;
 
-  private static final ObjectMapper JSON = Json.mapper();
-  private static final TypeReference<List<CustomFieldValue>> FIELD_VALUES =
-      new TypeReference<>() {};
-
   /** How a completed task learns its manager's previous result. */
   public interface PreviousResults {
     /** The previous result of each completed task's manager, by task id; absent when none. */
-    Map<Long, String> of(List<TasksRecord> completed);
+    Map<Long, String> of(List<Completed> completed);
 
-    default String previous(TasksRecord task) {
-      return of(List.of(task)).get(task.getTaskId());
+    default String previous(Completed task) {
+      return of(List.of(task)).get(task.taskId());
     }
   }
+
+  /**
+   * A completed task as the previous-result lookup needs it.
+   *
+   * @param completedAt completed_at, or its last update when the mirror has no completion time
+   */
+  public record Completed(long taskId, Long responsibleUserId, Instant completedAt) {}
 
   /** Previous results looked up together: one statement per this many tasks. */
   private static final int PREVIOUS_PER_STATEMENT = 50;
@@ -118,17 +115,12 @@ public final class FactsLoader {
       return List.of();
     }
     OneOf ofLeads = OneOf.of(dsl, LEADS, LEADS.LEAD_ID, leadIds, LEADS.ACCOUNT_ID.eq(accountId));
-    List<LeadsRecord> leads =
-        dsl.select(LEADS.fields())
-            .from(ofLeads.from())
-            .where(ofLeads.where())
-            .orderBy(LEADS.LEAD_ID)
-            .coerce(LEADS)
-            .fetch();
+    List<LeadRow> leads =
+        leadRows(dsl.select(LEAD_COLUMNS).from(ofLeads.from()).where(ofLeads.where()));
     if (leads.isEmpty()) {
       return List.of();
     }
-    List<Long> ids = leads.stream().map(LeadsRecord::getLeadId).toList();
+    List<Long> ids = leads.stream().map(LeadRow::id).toList();
     return assemble(
         accountId,
         leads,
@@ -143,16 +135,17 @@ public final class FactsLoader {
    */
   public List<DealFacts> dealsAfter(
       long accountId, long afterId, int limit, PreviousResults previous) {
-    List<LeadsRecord> leads =
-        dsl.selectFrom(LEADS)
-            .where(LEADS.ACCOUNT_ID.eq(accountId), LEADS.LEAD_ID.gt(afterId))
-            .orderBy(LEADS.ACCOUNT_ID, LEADS.LEAD_ID)
-            .limit(limit)
-            .fetch();
+    List<LeadRow> leads =
+        leadRows(
+            dsl.select(LEAD_COLUMNS)
+                .from(LEADS)
+                .where(LEADS.ACCOUNT_ID.eq(accountId), LEADS.LEAD_ID.gt(afterId))
+                .orderBy(LEADS.ACCOUNT_ID, LEADS.LEAD_ID)
+                .limit(limit));
     if (leads.isEmpty()) {
       return List.of();
     }
-    long lastId = leads.get(leads.size() - 1).getLeadId();
+    long lastId = leads.get(leads.size() - 1).id();
     return assemble(
         accountId,
         leads,
@@ -167,32 +160,100 @@ public final class FactsLoader {
     OneOf of(Table<?> table, Field<Long> leadColumn, Condition... keys);
   }
 
+  // Every read below names its columns and takes them off the JDBC result set by position: a full
+  // evaluation reads some fifteen million rows, and building a jOOQ record for each cost more than
+  // the database's own work. Rows come in index order, not sorted by the database; each deal's
+  // lists are put in time order here.
+
+  private static final Field<?>[] LEAD_COLUMNS = {
+    LEADS.LEAD_ID,
+    LEADS.NAME,
+    LEADS.RESPONSIBLE_USER_ID,
+    LEADS.PIPELINE_ID,
+    LEADS.STATUS_ID,
+    LEADS.LOSS_REASON_ID,
+    LEADS.CREATED_AT,
+    LEADS.UPDATED_AT,
+    LEADS.CLOSED_AT,
+    LEADS.IS_DELETED,
+    LEADS.CUSTOM_FIELDS,
+    LEADS.COMPANY_NAME
+  };
+
+  /** A deal's own columns. */
+  private record LeadRow(
+      long id,
+      String name,
+      Long responsibleUserId,
+      long pipelineId,
+      long statusId,
+      Long lossReasonId,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant closedAt,
+      boolean deleted,
+      String customFields,
+      String companyName) {}
+
+  private static List<LeadRow> leadRows(ResultQuery<?> query) {
+    List<LeadRow> out = new ArrayList<>();
+    JdbcRows.each(
+        query,
+        r ->
+            out.add(
+                new LeadRow(
+                    r.longValue(1),
+                    r.text(2),
+                    r.longOrNull(3),
+                    r.longValue(4),
+                    r.longValue(5),
+                    r.longOrNull(6),
+                    r.instant(7),
+                    r.instant(8),
+                    r.instant(9),
+                    r.bool(10),
+                    r.text(11),
+                    r.text(12))));
+    out.sort(java.util.Comparator.comparingLong(LeadRow::id));
+    return out;
+  }
+
+  /** A deal's link to a contact, with the contact's name. */
+  private record Link(long leadId, long contactId, boolean main, String name) {}
+
+  private static final java.util.Comparator<Link> LINK_ORDER =
+      java.util.Comparator.comparingLong(Link::leadId)
+          .thenComparing(Link::main, java.util.Comparator.reverseOrder())
+          .thenComparingLong(Link::contactId);
+
   private List<DealFacts> assemble(
-      long accountId, List<LeadsRecord> leads, Covering covering, PreviousResults previous) {
-    Map<Long, List<Long>> contactsOfLead = new HashMap<>();
+      long accountId, List<LeadRow> leads, Covering covering, PreviousResults previous) {
     Map<Long, List<Long>> leadsOfContact = new HashMap<>();
     Map<Long, String> mainContactName = new HashMap<>();
     OneOf ofLinks =
         covering.of(LEAD_CONTACTS, LEAD_CONTACTS.LEAD_ID, LEAD_CONTACTS.ACCOUNT_ID.eq(accountId));
-    dsl.select(
-            LEAD_CONTACTS.LEAD_ID, LEAD_CONTACTS.CONTACT_ID, LEAD_CONTACTS.IS_MAIN, CONTACTS.NAME)
-        .from(ofLinks.from())
-        .leftJoin(CONTACTS)
-        .on(
-            CONTACTS.ACCOUNT_ID.eq(LEAD_CONTACTS.ACCOUNT_ID),
-            CONTACTS.CONTACT_ID.eq(LEAD_CONTACTS.CONTACT_ID))
-        .where(ofLinks.where())
-        .orderBy(LEAD_CONTACTS.LEAD_ID, LEAD_CONTACTS.IS_MAIN.desc(), LEAD_CONTACTS.CONTACT_ID)
-        .forEach(
-            r -> {
-              long lead = r.value1();
-              long contact = r.value2();
-              contactsOfLead.computeIfAbsent(lead, k -> new ArrayList<>()).add(contact);
-              leadsOfContact.computeIfAbsent(contact, k -> new ArrayList<>()).add(lead);
-              if (!mainContactName.containsKey(lead) && r.value4() != null) {
-                mainContactName.put(lead, r.value4());
-              }
-            });
+    List<Link> links = new ArrayList<>();
+    JdbcRows.each(
+        dsl.select(
+                LEAD_CONTACTS.LEAD_ID,
+                LEAD_CONTACTS.CONTACT_ID,
+                LEAD_CONTACTS.IS_MAIN,
+                CONTACTS.NAME)
+            .from(ofLinks.from())
+            .leftJoin(CONTACTS)
+            .on(
+                CONTACTS.ACCOUNT_ID.eq(LEAD_CONTACTS.ACCOUNT_ID),
+                CONTACTS.CONTACT_ID.eq(LEAD_CONTACTS.CONTACT_ID))
+            .where(ofLinks.where()),
+        r -> links.add(new Link(r.longValue(1), r.longValue(2), r.bool(3), r.text(4))));
+    // The name shown is the main contact's, else that of the first named contact by id.
+    links.sort(LINK_ORDER);
+    for (Link link : links) {
+      leadsOfContact.computeIfAbsent(link.contactId(), k -> new ArrayList<>()).add(link.leadId());
+      if (link.name() != null) {
+        mainContactName.putIfAbsent(link.leadId(), link.name());
+      }
+    }
 
     Map<Long, List<StageChange>> stages = new HashMap<>();
     OneOf ofHistory =
@@ -200,70 +261,112 @@ public final class FactsLoader {
             LEAD_STATUS_HISTORY,
             LEAD_STATUS_HISTORY.LEAD_ID,
             LEAD_STATUS_HISTORY.ACCOUNT_ID.eq(accountId));
-    dsl.select(LEAD_STATUS_HISTORY.fields())
-        .from(ofHistory.from())
-        .where(ofHistory.where())
-        .orderBy(
-            LEAD_STATUS_HISTORY.LEAD_ID, LEAD_STATUS_HISTORY.CHANGED_AT, LEAD_STATUS_HISTORY.ID)
-        .coerce(LEAD_STATUS_HISTORY)
-        .fetch()
-        .forEach(
-            h ->
-                stages
-                    .computeIfAbsent(h.getLeadId(), k -> new ArrayList<>())
-                    .add(
+    Map<Long, List<HistoryRow>> history = new HashMap<>();
+    JdbcRows.each(
+        dsl.select(
+                LEAD_STATUS_HISTORY.LEAD_ID,
+                LEAD_STATUS_HISTORY.ID,
+                LEAD_STATUS_HISTORY.PIPELINE_ID,
+                LEAD_STATUS_HISTORY.STATUS_ID,
+                LEAD_STATUS_HISTORY.OLD_PIPELINE_ID,
+                LEAD_STATUS_HISTORY.OLD_STATUS_ID,
+                LEAD_STATUS_HISTORY.CHANGED_BY,
+                LEAD_STATUS_HISTORY.CHANGED_AT)
+            .from(ofHistory.from())
+            .where(ofHistory.where()),
+        r ->
+            history
+                .computeIfAbsent(r.longValue(1), k -> new ArrayList<>())
+                .add(
+                    new HistoryRow(
+                        r.longValue(2),
                         new StageChange(
-                            h.getPipelineId(),
-                            h.getStatusId(),
-                            h.getOldPipelineId(),
-                            h.getOldStatusId(),
-                            h.getChangedBy(),
-                            h.getChangedAt())));
+                            r.longValue(3),
+                            r.longValue(4),
+                            r.longOrNull(5),
+                            r.longOrNull(6),
+                            r.longOrNull(7),
+                            r.instant(8)))));
+    history.forEach(
+        (lead, rows) -> {
+          rows.sort(HISTORY_ORDER);
+          List<StageChange> changes = new ArrayList<>(rows.size());
+          rows.forEach(h -> changes.add(h.change()));
+          stages.put(lead, changes);
+        });
 
-    Map<Long, List<TaskFacts>> tasks = new HashMap<>();
-    List<TasksRecord> taskRecords = new ArrayList<>();
+    Map<Long, List<TaskRow>> taskRows = new HashMap<>();
+    List<Completed> completed = new ArrayList<>();
     OneOf ofTasks =
         covering.of(
             TASKS, TASKS.ENTITY_ID, TASKS.ACCOUNT_ID.eq(accountId), TASKS.ENTITY_TYPE.eq("leads"));
-    dsl.select(TASKS.fields())
-        .from(ofTasks.from())
-        .where(ofTasks.where(), TASKS.IS_DELETED.isFalse())
-        .orderBy(TASKS.ENTITY_ID, TASKS.CREATED_AT, TASKS.TASK_ID)
-        .coerce(TASKS)
-        .fetch()
-        .forEach(t -> taskRecords.add(t));
-    List<TasksRecord> completed = new ArrayList<>();
-    for (TasksRecord t : taskRecords) {
-      if (t.getIsCompleted()) {
-        completed.add(t);
-      }
-    }
+    JdbcRows.each(
+        dsl.select(
+                TASKS.ENTITY_ID,
+                TASKS.TASK_ID,
+                TASKS.RESPONSIBLE_USER_ID,
+                TASKS.TASK_TYPE_ID,
+                TASKS.TASK_TEXT,
+                TASKS.COMPLETE_TILL_AT,
+                TASKS.IS_COMPLETED,
+                TASKS.RESULT_TEXT,
+                TASKS.CREATED_AT,
+                TASKS.COMPLETED_AT,
+                TASKS.UPDATED_AT)
+            .from(ofTasks.from())
+            .where(ofTasks.where(), TASKS.IS_DELETED.isFalse()),
+        r -> {
+          boolean done = r.bool(7);
+          Instant completedAt = r.instant(10);
+          TaskRow t =
+              new TaskRow(
+                  r.longValue(2),
+                  r.longOrNull(3),
+                  r.longOrNull(4),
+                  r.text(5),
+                  r.instant(6),
+                  done,
+                  r.text(8),
+                  r.instant(9),
+                  done ? (completedAt != null ? completedAt : r.instant(11)) : null);
+          taskRows.computeIfAbsent(r.longValue(1), k -> new ArrayList<>()).add(t);
+          if (done) {
+            completed.add(new Completed(t.taskId(), t.responsibleUserId(), t.completedAt()));
+          }
+        });
     Map<Long, String> previousResults = completed.isEmpty() ? Map.of() : previous.of(completed);
-    for (TasksRecord t : taskRecords) {
-      tasks.computeIfAbsent(t.getEntityId(), k -> new ArrayList<>()).add(task(t, previousResults));
-    }
+    Map<Long, List<TaskFacts>> tasks = new HashMap<>();
+    taskRows.forEach(
+        (lead, rows) -> {
+          rows.sort(TASK_ORDER);
+          List<TaskFacts> facts = new ArrayList<>(rows.size());
+          for (TaskRow t : rows) {
+            facts.add(t.facts(previousResults.get(t.taskId())));
+          }
+          tasks.put(lead, facts);
+        });
 
     Map<Long, List<Touch>> touches = touches(accountId, covering, leadsOfContact);
     Map<Long, List<NoteFacts>> notes = notes(accountId, covering);
 
     List<DealFacts> deals = new ArrayList<>(leads.size());
-    for (LeadsRecord l : leads) {
-      long id = l.getLeadId();
+    for (LeadRow l : leads) {
+      long id = l.id();
       deals.add(
           new DealFacts(
               id,
-              l.getName(),
-              l.getResponsibleUserId(),
-              l.getPipelineId(),
-              l.getStatusId(),
-              l.getLossReasonId(),
-              l.getCreatedAt(),
-              l.getUpdatedAt(),
-              l.getClosedAt(),
-              l.getIsDeleted(),
-              fields(l.getCustomFields()),
+              l.name(),
+              l.responsibleUserId(),
+              l.pipelineId(),
+              l.statusId(),
+              l.lossReasonId(),
+              l.createdAt(),
+              l.updatedAt(),
+              l.closedAt(),
+              l.deleted(),
+              CustomFieldsJson.read(l.customFields()),
               mainContactName.get(id),
-              l.getCompanyName(),
+              l.companyName(),
               stages.getOrDefault(id, List.of()),
               tasks.getOrDefault(id, List.of()),
               touches.getOrDefault(id, List.of()),
@@ -271,6 +374,43 @@ public final class FactsLoader {
     }
     return deals;
   }
+
+  /** A stage change with the id that orders changes of the same moment. */
+  private record HistoryRow(long id, StageChange change) {}
+
+  private static final java.util.Comparator<HistoryRow> HISTORY_ORDER =
+      java.util.Comparator.comparing((HistoryRow h) -> h.change().at())
+          .thenComparingLong(HistoryRow::id);
+
+  /** A task on a deal as read, before its manager's previous result is known. */
+  private record TaskRow(
+      long taskId,
+      Long responsibleUserId,
+      Long taskTypeId,
+      String text,
+      Instant completeTill,
+      boolean completed,
+      String result,
+      Instant createdAt,
+      Instant completedAt) {
+
+    TaskFacts facts(String previousResult) {
+      return new TaskFacts(
+          taskId,
+          responsibleUserId,
+          taskTypeId,
+          text,
+          completeTill,
+          completed,
+          result,
+          createdAt,
+          completedAt,
+          completed ? previousResult : null);
+    }
+  }
+
+  private static final java.util.Comparator<TaskRow> TASK_ORDER =
+      java.util.Comparator.comparing(TaskRow::createdAt).thenComparingLong(TaskRow::taskId);
 
   /** The deals of these tasks (for tasks on deals). */
   public List<Long> leadsOfTasks(long accountId, Collection<Long> taskIds) {
@@ -311,26 +451,26 @@ public final class FactsLoader {
    */
   public PreviousResults previousFromDatabase(long accountId) {
     return completed -> {
-      List<TasksRecord> asked = new ArrayList<>();
-      for (TasksRecord task : completed) {
-        if (task.getIsCompleted() && task.getResponsibleUserId() != null) {
+      List<Completed> asked = new ArrayList<>();
+      for (Completed task : completed) {
+        if (task.responsibleUserId() != null) {
           asked.add(task);
         }
       }
       Map<Long, String> out = new HashMap<>();
       // Each lookup is a scalar subquery of one SELECT: a deal's tasks cost one round trip.
       for (int from = 0; from < asked.size(); from += PREVIOUS_PER_STATEMENT) {
-        List<TasksRecord> chunk =
+        List<Completed> chunk =
             asked.subList(from, Math.min(asked.size(), from + PREVIOUS_PER_STATEMENT));
         List<Field<String>> lookups = new ArrayList<>(chunk.size());
-        for (TasksRecord task : chunk) {
+        for (Completed task : chunk) {
           lookups.add(DSL.field(previousOf(accountId, task)));
         }
         var row = dsl.select(lookups).fetchOne();
         for (int i = 0; i < chunk.size(); i++) {
           String text = row == null ? null : (String) row.get(i);
           if (text != null) {
-            out.put(chunk.get(i).getTaskId(), text);
+            out.put(chunk.get(i).taskId(), text);
           }
         }
       }
@@ -338,18 +478,18 @@ public final class FactsLoader {
     };
   }
 
-  private org.jooq.Select<org.jooq.Record1<String>> previousOf(long accountId, TasksRecord task) {
-    Instant at = completedAt(task);
+  private org.jooq.Select<org.jooq.Record1<String>> previousOf(long accountId, Completed task) {
+    Instant at = task.completedAt();
     return DSL.select(TASKS.RESULT_TEXT)
         .from(TASKS)
         .where(
             TASKS.ACCOUNT_ID.eq(accountId),
-            TASKS.RESPONSIBLE_USER_ID.eq(task.getResponsibleUserId()),
+            TASKS.RESPONSIBLE_USER_ID.eq(task.responsibleUserId()),
             TASKS.COMPLETED_AT.le(at),
-            TASKS.COMPLETED_AT.lt(at).or(TASKS.TASK_ID.lt(task.getTaskId())),
+            TASKS.COMPLETED_AT.lt(at).or(TASKS.TASK_ID.lt(task.taskId())),
             TASKS.IS_COMPLETED.isTrue(),
             TASKS.IS_DELETED.isFalse(),
-            TASKS.TASK_ID.ne(task.getTaskId()))
+            TASKS.TASK_ID.ne(task.taskId()))
         .orderBy(
             TASKS.ACCOUNT_ID,
             TASKS.RESPONSIBLE_USER_ID,
@@ -367,10 +507,12 @@ public final class FactsLoader {
    */
   public PreviousResults previousForAccount(long accountId) {
     Map<Long, String> repeats = new HashMap<>();
-    Long newerUser = null;
-    Long newerTask = null;
-    String newerEssence = null;
-    try (var cursor =
+    // The task read just before, which is newer than the one being read when both are one
+    // manager's.
+    long[] newer = {0, 0};
+    boolean[] any = {false};
+    String[] newerEssence = {null};
+    JdbcRows.each(
         dsl.select(TASKS.TASK_ID, TASKS.RESPONSIBLE_USER_ID, TASKS.RESULT_TEXT)
             .from(TASKS)
             .where(
@@ -384,49 +526,46 @@ public final class FactsLoader {
                 TASKS.RESPONSIBLE_USER_ID,
                 TASKS.COMPLETED_AT.desc(),
                 TASKS.TASK_ID.desc())
-            .fetchSize(5000)
-            .fetchLazy()) {
-      for (var r : cursor) {
-        // r is the previous task of the one read before it, when both are the same manager's.
-        String text = r.value3() == null ? "" : r.value3();
-        String essence = app.reglament.rules.JunkText.essence(text);
-        if (Objects.equals(newerUser, r.value2()) && essence.equals(newerEssence)) {
-          repeats.put(newerTask, text);
-        }
-        newerUser = r.value2();
-        newerTask = r.value1();
-        newerEssence = essence;
-      }
-    }
+            .fetchSize(5000),
+        r -> {
+          long task = r.longValue(1);
+          long user = r.longValue(2);
+          String text = r.text(3) == null ? "" : r.text(3);
+          String essence = app.reglament.rules.JunkText.essence(text);
+          if (any[0] && newer[0] == user && essence.equals(newerEssence[0])) {
+            repeats.put(newer[1], text);
+          }
+          any[0] = true;
+          newer[0] = user;
+          newer[1] = task;
+          newerEssence[0] = essence;
+        });
     return completed -> {
       Map<Long, String> out = new HashMap<>();
-      for (TasksRecord task : completed) {
-        String text = repeats.get(task.getTaskId());
+      for (Completed task : completed) {
+        String text = repeats.get(task.taskId());
         if (text != null) {
-          out.put(task.getTaskId(), text);
+          out.put(task.taskId(), text);
         }
       }
       return out;
     };
   }
 
-  private static Instant completedAt(TasksRecord t) {
-    return t.getCompletedAt() != null ? t.getCompletedAt() : t.getUpdatedAt();
-  }
+  private static final Field<?>[] TOUCH_COLUMNS = {
+    COMMUNICATIONS.SOURCE_KEY,
+    COMMUNICATIONS.CHANNEL,
+    COMMUNICATIONS.DIRECTION,
+    COMMUNICATIONS.IS_MISSED,
+    COMMUNICATIONS.USER_ID,
+    COMMUNICATIONS.OCCURRED_AT,
+    COMMUNICATIONS.LEAD_ID,
+    COMMUNICATIONS.ENTITY_ID
+  };
 
-  private static TaskFacts task(TasksRecord t, Map<Long, String> previous) {
-    boolean completed = t.getIsCompleted();
-    return new TaskFacts(
-        t.getTaskId(),
-        t.getResponsibleUserId(),
-        t.getTaskTypeId(),
-        t.getTaskText(),
-        t.getCompleteTillAt(),
-        completed,
-        t.getResultText(),
-        t.getCreatedAt(),
-        completed ? completedAt(t) : null,
-        completed ? previous.get(t.getTaskId()) : null);
+  private static Touch touch(JdbcRows.Row r) {
+    return new Touch(
+        r.text(1), r.text(2), "out".equals(r.text(3)), r.bool(4), r.longOrNull(5), r.instant(6));
   }
 
   private Map<Long, List<Touch>> touches(
@@ -436,12 +575,9 @@ public final class FactsLoader {
     OneOf ofLeads =
         covering.of(
             COMMUNICATIONS, COMMUNICATIONS.LEAD_ID, COMMUNICATIONS.ACCOUNT_ID.eq(accountId));
-    dsl.select(COMMUNICATIONS.fields())
-        .from(ofLeads.from())
-        .where(ofLeads.where())
-        .coerce(COMMUNICATIONS)
-        .fetch()
-        .forEach(c -> touches.computeIfAbsent(c.getLeadId(), k -> new ArrayList<>()).add(touch(c)));
+    JdbcRows.each(
+        dsl.select(TOUCH_COLUMNS).from(ofLeads.from()).where(ofLeads.where()),
+        r -> touches.computeIfAbsent(r.longValue(7), k -> new ArrayList<>()).add(touch(r)));
     if (!leadsOfContact.isEmpty()) {
       OneOf ofContacts =
           OneOf.of(
@@ -451,17 +587,14 @@ public final class FactsLoader {
               leadsOfContact.keySet(),
               COMMUNICATIONS.ACCOUNT_ID.eq(accountId),
               COMMUNICATIONS.ENTITY_TYPE.eq("contact"));
-      dsl.select(COMMUNICATIONS.fields())
-          .from(ofContacts.from())
-          .where(ofContacts.where())
-          .coerce(COMMUNICATIONS)
-          .fetch()
-          .forEach(
-              c -> {
-                for (long lead : leadsOfContact.getOrDefault(c.getEntityId(), List.of())) {
-                  touches.computeIfAbsent(lead, k -> new ArrayList<>()).add(touch(c));
-                }
-              });
+      JdbcRows.each(
+          dsl.select(TOUCH_COLUMNS).from(ofContacts.from()).where(ofContacts.where()),
+          r -> {
+            Touch touch = touch(r);
+            for (long lead : leadsOfContact.getOrDefault(r.longValue(8), List.of())) {
+              touches.computeIfAbsent(lead, k -> new ArrayList<>()).add(touch);
+            }
+          });
     }
     touches.values().forEach(list -> list.sort(TOUCH_ORDER));
     return touches;
@@ -470,64 +603,33 @@ public final class FactsLoader {
   private static final java.util.Comparator<Touch> TOUCH_ORDER =
       java.util.Comparator.comparing(Touch::at).thenComparing(Touch::key);
 
-  private static Touch touch(app.reglament.db.generated.tables.records.CommunicationsRecord c) {
-    return new Touch(
-        c.getSourceKey(),
-        c.getChannel(),
-        "out".equals(c.getDirection()),
-        c.getIsMissed(),
-        c.getUserId(),
-        c.getOccurredAt());
-  }
-
   private Map<Long, List<NoteFacts>> notes(long accountId, Covering covering) {
     Map<Long, List<NoteFacts>> notes = new HashMap<>();
     OneOf ofLeads = covering.of(NOTES, NOTES.LEAD_ID, NOTES.ACCOUNT_ID.eq(accountId));
-    dsl.select(NOTES.fields())
-        .from(ofLeads.from())
-        .where(ofLeads.where())
-        .orderBy(NOTES.LEAD_ID, NOTES.CREATED_AT, NOTES.NOTE_ID)
-        .coerce(NOTES)
-        .fetch()
-        .forEach(
-            n ->
-                notes
-                    .computeIfAbsent(n.getLeadId(), k -> new ArrayList<>())
-                    .add(
-                        new NoteFacts(
-                            n.getNoteId(),
-                            n.getNoteType(),
-                            n.getText(),
-                            n.getDuration(),
-                            n.getCreatedBy(),
-                            n.getCreatedAt())));
+    // The order of ix_notes_lead, so the database does not sort.
+    JdbcRows.each(
+        dsl.select(
+                NOTES.LEAD_ID,
+                NOTES.NOTE_ID,
+                NOTES.NOTE_TYPE,
+                NOTES.TEXT,
+                NOTES.DURATION,
+                NOTES.CREATED_BY,
+                NOTES.CREATED_AT)
+            .from(ofLeads.from())
+            .where(ofLeads.where())
+            .orderBy(NOTES.LEAD_ID, NOTES.CREATED_AT, NOTES.NOTE_ID),
+        r ->
+            notes
+                .computeIfAbsent(r.longValue(1), k -> new ArrayList<>())
+                .add(
+                    new NoteFacts(
+                        r.longValue(2),
+                        r.text(3),
+                        r.text(4),
+                        r.intOrNull(5),
+                        r.longOrNull(6),
+                        r.instant(7))));
     return notes;
-  }
-
-  private static List<FieldValue> fields(String json) {
-    if (json == null || json.isBlank()) {
-      return List.of();
-    }
-    try {
-      List<CustomFieldValue> values = JSON.readValue(json, FIELD_VALUES);
-      List<FieldValue> out = new ArrayList<>(values.size());
-      for (CustomFieldValue v : values) {
-        if (v.fieldId() == null) {
-          continue;
-        }
-        List<String> texts = new ArrayList<>();
-        for (CustomFieldValue.Value value : v.values()) {
-          String text = value.text();
-          if (text != null) {
-            texts.add(text);
-          }
-        }
-        out.add(new FieldValue(v.fieldId(), v.fieldName(), v.fieldType(), texts));
-      }
-      return out;
-    } catch (java.io.IOException e) {
-      // The mirror wrote this JSON itself; a value it cannot read back is treated as no values.
-      return List.of();
-    }
   }
 }

@@ -164,9 +164,12 @@ class FactsLoaderTest {
     assertThat(all.previous(stored(dsl, 506))).isEqualTo("Клиент думает");
   }
 
-  private static TasksRecord stored(DSLContext dsl, long taskId) {
-    return dsl.selectFrom(TASKS)
-        .where(TASKS.ACCOUNT_ID.eq(ACCOUNT), TASKS.TASK_ID.eq(taskId))
-        .fetchSingle();
+  private static FactsLoader.Completed stored(DSLContext dsl, long taskId) {
+    TasksRecord task =
+        dsl.selectFrom(TASKS)
+            .where(TASKS.ACCOUNT_ID.eq(ACCOUNT), TASKS.TASK_ID.eq(taskId))
+            .fetchSingle();
+    return new FactsLoader.Completed(
+        task.getTaskId(), task.getResponsibleUserId(), task.getCompletedAt());
   }
 }
