@@ -93,7 +93,6 @@ final class ViolationStore {
       if (!f.violated()) {
         continue;
       }
-      String details = details(f);
       List<Open> copies = byKey.remove(f.indicator().code() + "|" + f.subjectKey());
       Open same = null;
       if (copies != null) {
@@ -106,12 +105,17 @@ final class ViolationStore {
           }
         }
       }
+      // The details are rendered only for what is written: a full evaluation finds millions of
+      // violations, and nearly all of them are open already and unchanged.
       if (same == null) {
-        out.open(scope, f, details);
-      } else if (!same.severity().equals(f.severity().code())
-          || !Objects.equals(same.detailsHash(), hash(details))
-          || !Objects.equals(same.userId(), f.userId())) {
-        out.change(same.id(), f, details);
+        out.open(scope, f, details(f), hash(f));
+      } else {
+        long hash = hash(f);
+        if (!same.severity().equals(f.severity().code())
+            || !Objects.equals(same.detailsHash(), hash)
+            || !Objects.equals(same.userId(), f.userId())) {
+          out.change(same.id(), f, details(f), hash);
+        }
       }
     }
     for (List<Open> gone : byKey.values()) {
@@ -119,14 +123,59 @@ final class ViolationStore {
     }
   }
 
-  /** A 64-bit FNV-1a hash of the details, stored beside them to tell a change without reading. */
-  static long hash(String details) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < details.length(); i++) {
-      h ^= details.charAt(i);
-      h *= 0x100000001b3L;
+  /**
+   * A 64-bit FNV-1a hash of what {@link #details} stores (reason, explanation, an event's day and
+   * the figures), stored beside the details to tell a change without reading them back. It is taken
+   * from the finding rather than the rendered JSON, so that an unchanged violation costs no
+   * rendering; a row whose hash was taken otherwise (an older version) is rewritten once.
+   */
+  static long hash(Finding f) {
+    long h = FNV_OFFSET;
+    h = mix(h, f.reason());
+    h = mix(h, f.explanation().russian());
+    h = mix(h, f.explanation().english());
+    h = mix(h, eventDay(f));
+    return mixValue(h, f.details());
+  }
+
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+
+  /** Mixes in a text and a separator; null differs from every text, the empty one included. */
+  private static long mix(long h, String text) {
+    if (text == null) {
+      return (h ^ 0xFFFF) * FNV_PRIME;
     }
-    return h;
+    for (int i = 0; i < text.length(); i++) {
+      h = (h ^ text.charAt(i)) * FNV_PRIME;
+    }
+    return (h ^ 0xFFFE) * FNV_PRIME;
+  }
+
+  /** Maps in key order (as stored), lists in their order, anything else as its text. */
+  private static long mixValue(long h, Object value) {
+    if (value instanceof Map<?, ?> map) {
+      h = mix(h, "{");
+      for (var e : new java.util.TreeMap<>(map).entrySet()) {
+        h = mixValue(mix(h, String.valueOf(e.getKey())), e.getValue());
+      }
+      return mix(h, "}");
+    }
+    if (value instanceof Collection<?> list) {
+      h = mix(h, "[");
+      for (Object item : list) {
+        h = mixValue(h, item);
+      }
+      return mix(h, "]");
+    }
+    return mix(h, value == null ? null : value.getClass().getSimpleName() + ":" + value);
+  }
+
+  /** An event's day, which is fixed; a state item's changes daily and is not stored. */
+  private static String eventDay(Finding f) {
+    return f.indicator().kind() == app.reglament.rules.Indicator.Kind.EVENT
+        ? f.day().toString()
+        : null;
   }
 
   /** The stored form of a violation's reason, explanation and figures. */
@@ -135,10 +184,11 @@ final class ViolationStore {
     out.put("reason", f.reason());
     out.put("ru", f.explanation().russian());
     out.put("en", f.explanation().english());
-    if (f.indicator().kind() == app.reglament.rules.Indicator.Kind.EVENT) {
-      // An event's day is fixed. A state item's is the day of evaluation: stored, it would change
-      // every open stuck deal and overdue task each day for nothing.
-      out.put("day", f.day().toString());
+    String day = eventDay(f);
+    if (day != null) {
+      // A state item's day is the day of evaluation: stored, it would change every open stuck deal
+      // and overdue task each day for nothing.
+      out.put("day", day);
     }
     out.put("details", new java.util.TreeMap<>(f.details()));
     try {

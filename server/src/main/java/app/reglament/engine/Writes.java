@@ -35,7 +35,7 @@ final class Writes {
   }
 
   /** A new violation (one that comes back after it closed is a new row of its history). */
-  void open(String scope, Finding f, String details) {
+  void open(String scope, Finding f, String details, long detailsHash) {
     opened.add(
         new Object[] {
           accountId,
@@ -47,18 +47,16 @@ final class Writes {
           f.taskId(),
           f.userId(),
           details,
-          ViolationStore.hash(details),
+          detailsHash,
           f.beganAt(),
           now
         });
   }
 
   /** An open violation whose severity, details or manager changed. */
-  void change(long id, Finding f, String details) {
+  void change(long id, Finding f, String details, long detailsHash) {
     changed.add(
-        new Object[] {
-          f.severity().code(), details, ViolationStore.hash(details), f.userId(), accountId, id
-        });
+        new Object[] {f.severity().code(), details, detailsHash, f.userId(), accountId, id});
   }
 
   void close(long id) {

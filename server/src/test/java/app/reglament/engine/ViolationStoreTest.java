@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
 
 /**
  * The open violations of a scope follow its findings through the planned writes: changed in place,
@@ -60,6 +61,62 @@ class ViolationStoreTest {
         .fetch();
   }
 
+  private static Finding withFigures(String reason, String english, Map<String, Object> figures) {
+    return Finding.violated(
+        Indicator.TASK_RESULT,
+        "task:500",
+        10L,
+        500L,
+        100L,
+        LocalDate.parse("2026-11-30"),
+        Severity.WARNING,
+        BEGAN,
+        reason,
+        new Explanation("Результат пустой", english),
+        figures);
+  }
+
+  @Test
+  void the_details_hash_changes_with_anything_stored_and_not_with_the_order_of_the_figures() {
+    Map<String, Object> figures = new java.util.LinkedHashMap<>();
+    figures.put("letters", 1);
+    figures.put("text", "+");
+    figures.put("nested", Map.of("b", List.of(1, 2), "a", "x"));
+    Map<String, Object> reordered = new java.util.LinkedHashMap<>();
+    reordered.put("nested", Map.of("a", "x", "b", List.of(1, 2)));
+    reordered.put("text", "+");
+    reordered.put("letters", 1);
+    long hash = ViolationStore.hash(withFigures("placeholder", "Empty", figures));
+
+    assertThat(ViolationStore.hash(withFigures("placeholder", "Empty", reordered))).isEqualTo(hash);
+    assertThat(ViolationStore.hash(withFigures("too_few_letters", "Empty", figures)))
+        .isNotEqualTo(hash);
+    assertThat(ViolationStore.hash(withFigures("placeholder", "Empty.", figures)))
+        .isNotEqualTo(hash);
+    assertThat(ViolationStore.hash(withFigures("placeholder", "Empty", Map.of("letters", 1))))
+        .isNotEqualTo(hash);
+    // A number and the same digits as text are stored differently, so they hash differently.
+    Map<String, Object> asText = new java.util.LinkedHashMap<>(figures);
+    asText.put("letters", "1");
+    assertThat(ViolationStore.hash(withFigures("placeholder", "Empty", asText))).isNotEqualTo(hash);
+    // The day of an event is stored (a junk result is one), so it is part of the hash.
+    Finding f = withFigures("placeholder", "Empty", figures);
+    Finding nextDay =
+        new Finding(
+            f.indicator(),
+            f.subjectKey(),
+            f.leadId(),
+            f.taskId(),
+            f.userId(),
+            f.day().plusDays(1),
+            f.severity(),
+            f.beganAt(),
+            f.reason(),
+            f.explanation(),
+            f.details());
+    assertThat(ViolationStore.hash(nextDay)).isNotEqualTo(hash);
+  }
+
   @DatabaseTest
   void the_same_open_state_violation_found_on_a_later_day_plans_no_write(TestDatabase db) {
     DSLContext dsl = db.dsl();
@@ -86,8 +143,7 @@ class ViolationStoreTest {
         List.of(nextDay));
 
     assertThat(writes.size()).isZero();
-    assertThat(rows(dsl).get(0).getDetailsHash())
-        .isEqualTo(ViolationStore.hash(rows(dsl).get(0).getDetails()));
+    assertThat(rows(dsl).get(0).getDetailsHash()).isEqualTo(ViolationStore.hash(nextDay));
   }
 
   @DatabaseTest
@@ -142,8 +198,10 @@ class ViolationStoreTest {
     DSLContext dsl = db.dsl();
     Instant later = BEGAN.plus(Duration.ofHours(1));
     Writes both = new Writes(ACCOUNT, T0);
-    both.open("lead:10", overdue(10, Severity.WARNING, BEGAN), "{}");
-    both.open("lead:10", overdue(10, Severity.WARNING, later), "{}");
+    Finding first = overdue(10, Severity.WARNING, BEGAN);
+    both.open("lead:10", first, ViolationStore.details(first), ViolationStore.hash(first));
+    Finding second = overdue(10, Severity.WARNING, later);
+    both.open("lead:10", second, ViolationStore.details(second), ViolationStore.hash(second));
     dsl.transaction(tx -> both.execute(tx.dsl()));
 
     // The older copy is the one found again: it stays open, the newer one closes.
