@@ -56,6 +56,11 @@ public final class Evaluator {
   private static final Logger log = LoggerFactory.getLogger(Evaluator.class);
 
   static final String DUMPING = "dumping";
+
+  /** Batches of a full evaluation written at once, each on its own connection. */
+  static final int WRITERS = 2;
+
+  private static final int WRITE_ATTEMPTS = 3;
   static final String LEAD_PREFIX = "lead:";
   static final String WORKTIME_PREFIX = "worktime:";
 
@@ -387,17 +392,20 @@ public final class Evaluator {
     int violations = 0;
     long loading = System.nanoTime() - startNanos;
     long evaluating = 0;
-    long writing = 0;
-    // Three batches are in flight: the next one is read while this one is evaluated and the one
-    // before it written. Reading and writing wait mostly on the database, evaluating is this
-    // thread's CPU, so the three overlap; memory holds at most those three batches.
+    long waitedForWrites = 0;
+    // Batches are in flight at once: the next one is read while this one is evaluated and the ones
+    // before it are written, WRITERS at a time on connections of their own. Reading and writing
+    // wait mostly on the database, evaluating is this thread's CPU, so they overlap. A writer
+    // reads its batch's open violations and rows before it writes, so two of them keep the
+    // database busy on two threads. Batches are disjoint sets of deals: their writes do not touch
+    // the same rows. Memory holds at most WRITERS + 2 batches.
     ExecutorService reader =
         Executors.newSingleThreadExecutor(named("reglament-evaluation-reader"));
     ExecutorService writer =
-        Executors.newSingleThreadExecutor(named("reglament-evaluation-writer"));
+        Executors.newFixedThreadPool(WRITERS, named("reglament-evaluation-writer"));
     try {
       Future<List<DealFacts>> next = reader.submit(() -> readBatch(accountId, 0, previous));
-      Future<int[]> written = null;
+      java.util.ArrayDeque<Future<int[]>> writing = new java.util.ArrayDeque<>();
       while (true) {
         long t0 = System.nanoTime();
         List<DealFacts> batch = await(next);
@@ -418,14 +426,13 @@ public final class Evaluator {
           deals++;
         }
         long t2 = System.nanoTime();
-        if (written != null) {
-          int[] counts = await(written);
+        if (writing.size() == WRITERS) {
+          int[] counts = await(writing.removeFirst());
           findings += counts[0];
           violations += counts[1];
           requireLease(accountId, keepLease);
         }
-        // One write at a time, so the counters' totals are only ever touched by the writer.
-        written =
+        writing.addLast(
             writer.submit(
                 () -> {
                   int[] counts = write(accountId, subjects, totals, now, today);
@@ -435,17 +442,17 @@ public final class Evaluator {
                       tell(
                           accountId, batch, subjects, context, d -> marks.containsKey(d.leadId())));
                   return counts;
-                });
+                }));
         loading += t1 - t0;
         evaluating += t2 - t1;
-        writing += System.nanoTime() - t2;
+        waitedForWrites += System.nanoTime() - t2;
       }
-      if (written != null) {
+      while (!writing.isEmpty()) {
         long t0 = System.nanoTime();
-        int[] counts = await(written);
+        int[] counts = await(writing.removeFirst());
         findings += counts[0];
         violations += counts[1];
-        writing += System.nanoTime() - t0;
+        waitedForWrites += System.nanoTime() - t0;
         requireLease(accountId, keepLease);
       }
     } finally {
@@ -526,7 +533,7 @@ public final class Evaluator {
         took.toMillis(),
         loading / 1_000_000,
         evaluating / 1_000_000,
-        writing / 1_000_000);
+        waitedForWrites / 1_000_000);
     return new FullRun(
         deals,
         findings,
@@ -534,7 +541,7 @@ public final class Evaluator {
         took,
         Duration.ofNanos(loading),
         Duration.ofNanos(evaluating),
-        Duration.ofNanos(writing));
+        Duration.ofNanos(waitedForWrites));
   }
 
   private static ThreadFactory named(String name) {
@@ -612,10 +619,12 @@ public final class Evaluator {
     for (var e : subjects.entrySet()) {
       List<Finding> list = e.getValue().findings();
       List<Contribution> contributions = Contribution.of(list);
-      for (Contribution c : contributions) {
-        int[] sum = totals.computeIfAbsent(c.key(), k -> new int[2]);
-        sum[0] += c.applicable();
-        sum[1] += c.violated();
+      synchronized (totals) { // the writers of a full evaluation add up into one map
+        for (Contribution c : contributions) {
+          int[] sum = totals.computeIfAbsent(c.key(), k -> new int[2]);
+          sum[0] += c.applicable();
+          sum[1] += c.violated();
+        }
       }
       // A row that already says this (most of them, on the next day's run) is not written again.
       Stored before = stored.get(e.getKey());
@@ -631,8 +640,21 @@ public final class Evaluator {
       findings += list.size();
       violations += (int) list.stream().filter(Finding::violated).count();
     }
-    // One transaction per batch: in autocommit MySQL and MariaDB would flush the log per row.
-    dsl.transaction(tx -> writes.execute(tx.dsl()));
-    return new int[] {findings, violations};
+    // One transaction per batch: in autocommit MySQL and MariaDB would flush the log per row. Two
+    // writers touch disjoint rows, yet InnoDB's gap locks can still pick one as a deadlock victim:
+    // its transaction rolls back, and it writes its batch again.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dsl.transaction(tx -> writes.execute(tx.dsl()));
+        return new int[] {findings, violations};
+      } catch (org.jooq.exception.DataAccessException e) {
+        if (attempt >= WRITE_ATTEMPTS || !"40001".equals(e.sqlState())) {
+          throw e;
+        }
+        log.info(
+            "A batch of account {}'s full evaluation was a deadlock victim; writing it again",
+            accountId);
+      }
+    }
   }
 }

@@ -23,6 +23,7 @@ import app.reglament.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -264,6 +265,52 @@ class EvaluatorTest {
     assertThat(open(f.dsl, ACCOUNT)).isEqualTo(openIncremental);
     assertThat(openIncremental)
         .containsExactly("no_task lead:10", "no_task lead:12", "task_result task:501");
+  }
+
+  @DatabaseTest
+  void a_full_evaluation_of_several_batches_written_at_once_agrees_with_the_incremental_one(
+      TestDatabase db) {
+    Fixture f = fixture(db);
+    // Four and a half batches, so that both writers write more than one each.
+    int deals = FactsLoader.BATCH * 4 + FactsLoader.BATCH / 2;
+    List<Rows.Lead> leads = new ArrayList<>();
+    List<Rows.Task> tasks = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < deals; i++) {
+      long id = 10_000 + i;
+      ids.add(id);
+      leads.add(lead(id));
+      switch (i % 3) {
+        case 0 -> tasks.add(task(900_000 + i, id, false, null, T0)); // compliant
+        case 1 -> tasks.add(task(900_000 + i, id, true, "+", T0.minusSeconds(60))); // two
+        default -> {} // no task: one violation
+      }
+    }
+    f.mirror.upsertLeads(ACCOUNT, leads, T0);
+    f.mirror.upsertTasks(ACCOUNT, tasks, T0);
+    f.engine.evaluateLeads(ACCOUNT, ids);
+    var incremental = counters(f.dsl, ACCOUNT, DAY0);
+    var openIncremental = open(f.dsl, ACCOUNT);
+
+    var run = f.engine.evaluateAccount(ACCOUNT);
+
+    assertThat(Evaluator.WRITERS).isGreaterThan(1);
+    assertThat(run.deals()).isEqualTo(deals);
+    int twoEach = (deals + 1) / 3;
+    int oneEach = deals / 3;
+    assertThat(run.violations()).isEqualTo(2 * twoEach + oneEach);
+    assertThat(counters(f.dsl, ACCOUNT, DAY0)).isEqualTo(incremental);
+    assertThat(incremental)
+        .isEqualTo(
+            Map.of(
+                "no_task",
+                List.of(deals, twoEach + oneEach),
+                "task_result",
+                List.of(twoEach, twoEach)));
+    assertThat(open(f.dsl, ACCOUNT)).isEqualTo(openIncremental).hasSize(2 * twoEach + oneEach);
+    // The full run rewrote nothing it found unchanged: still one row per violation.
+    assertThat(f.dsl.fetchCount(VIOLATIONS, VIOLATIONS.ACCOUNT_ID.eq(ACCOUNT)))
+        .isEqualTo(2 * twoEach + oneEach);
   }
 
   @DatabaseTest
