@@ -92,7 +92,12 @@ public final class ScoreService {
   }
 
   private static ManagerScores scores(
-      long userId, List<ScoreStore.Row> rows, RulesConfig config, LocalDate today) {
+      long userId, List<ScoreStore.Row> counters, RulesConfig config, LocalDate today) {
+    // Seventeen periods are scored from the same counters: each reads only its own days.
+    Map<LocalDate, List<ScoreStore.Row>> rows = new java.util.HashMap<>();
+    for (ScoreStore.Row r : counters) {
+      rows.computeIfAbsent(r.day(), d -> new ArrayList<>()).add(r);
+    }
     List<DayScore> trend = new ArrayList<>();
     for (int i = TREND_DAYS - 1; i >= 0; i--) {
       LocalDate day = today.minusDays(i);
@@ -119,11 +124,12 @@ public final class ScoreService {
     return team;
   }
 
-  /** The score of some counters over [from, to]. */
-  static Score score(List<ScoreStore.Row> rows, RulesConfig config, LocalDate from, LocalDate to) {
+  /** The score of some counters (by day) over [from, to]. */
+  static Score score(
+      Map<LocalDate, List<ScoreStore.Row>> rows, RulesConfig config, LocalDate from, LocalDate to) {
     Map<Indicator, int[]> sums = new EnumMap<>(Indicator.class);
-    for (ScoreStore.Row r : rows) {
-      if (!r.day().isBefore(from) && !r.day().isAfter(to)) {
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      for (ScoreStore.Row r : rows.getOrDefault(day, List.of())) {
         int[] sum = sums.computeIfAbsent(r.indicator(), i -> new int[2]);
         sum[0] += r.applicable();
         sum[1] += r.violated();

@@ -2,6 +2,7 @@ package app.reglament.engine;
 
 import static app.reglament.db.generated.Tables.SCORE_DAYS;
 
+import app.reglament.db.JdbcRows;
 import app.reglament.rules.Indicator;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 /** The per-day score counters: {@code score_days}. */
 final class ScoreStore {
@@ -27,21 +28,35 @@ final class ScoreStore {
     if (delta.isEmpty()) {
       return;
     }
-    List<Query> queries = new ArrayList<>(delta.size());
-    delta.forEach(
-        (k, d) ->
-            queries.add(
-                dsl.insertInto(SCORE_DAYS)
-                    .set(SCORE_DAYS.ACCOUNT_ID, accountId)
-                    .set(SCORE_DAYS.USER_ID, k.userId())
-                    .set(SCORE_DAYS.SCORE_DAY, (int) k.epochDay())
-                    .set(SCORE_DAYS.INDICATOR, k.indicator().code())
-                    .set(SCORE_DAYS.APPLICABLE, Math.max(0, d[0]))
-                    .set(SCORE_DAYS.VIOLATED, Math.max(0, d[1]))
-                    .onDuplicateKeyUpdate()
-                    .set(SCORE_DAYS.APPLICABLE, SCORE_DAYS.APPLICABLE.plus(d[0]))
-                    .set(SCORE_DAYS.VIOLATED, SCORE_DAYS.VIOLATED.plus(d[1]))));
-    dsl.batch(queries).execute();
+    // One prepared statement with a row of bind values per counter; the placeholders' order is the
+    // rows' order.
+    var batch =
+        dsl.batch(
+            dsl.insertInto(SCORE_DAYS)
+                .set(SCORE_DAYS.ACCOUNT_ID, 0L)
+                .set(SCORE_DAYS.USER_ID, 0L)
+                .set(SCORE_DAYS.SCORE_DAY, 0)
+                .set(SCORE_DAYS.INDICATOR, "")
+                .set(SCORE_DAYS.APPLICABLE, 0)
+                .set(SCORE_DAYS.VIOLATED, 0)
+                .onDuplicateKeyUpdate()
+                .set(SCORE_DAYS.APPLICABLE, SCORE_DAYS.APPLICABLE.plus(DSL.val(0)))
+                .set(SCORE_DAYS.VIOLATED, SCORE_DAYS.VIOLATED.plus(DSL.val(0))));
+    for (var e : delta.entrySet()) {
+      Contribution.Key k = e.getKey();
+      int[] d = e.getValue();
+      batch =
+          batch.bind(
+              accountId,
+              k.userId(),
+              (int) k.epochDay(),
+              k.indicator().code(),
+              Math.max(0, d[0]),
+              Math.max(0, d[1]),
+              d[0],
+              d[1]);
+    }
+    batch.execute();
   }
 
   /**
@@ -106,26 +121,27 @@ final class ScoreStore {
       condition = condition.and(SCORE_DAYS.USER_ID.eq(userId));
     }
     List<Row> rows = new ArrayList<>();
-    dsl.select(
-            SCORE_DAYS.USER_ID,
-            SCORE_DAYS.SCORE_DAY,
-            SCORE_DAYS.INDICATOR,
-            SCORE_DAYS.APPLICABLE,
-            SCORE_DAYS.VIOLATED)
-        .from(SCORE_DAYS)
-        .where(condition)
-        .forEach(
-            r ->
-                Indicator.byCode(r.value3())
-                    .ifPresent(
-                        indicator ->
-                            rows.add(
-                                new Row(
-                                    r.value1(),
-                                    LocalDate.ofEpochDay(r.value2()),
-                                    indicator,
-                                    r.value4(),
-                                    r.value5()))));
+    // The team panel reads every manager's month: tens of thousands of counters per request.
+    JdbcRows.each(
+        dsl.select(
+                SCORE_DAYS.USER_ID,
+                SCORE_DAYS.SCORE_DAY,
+                SCORE_DAYS.INDICATOR,
+                SCORE_DAYS.APPLICABLE,
+                SCORE_DAYS.VIOLATED)
+            .from(SCORE_DAYS)
+            .where(condition),
+        r ->
+            Indicator.byCode(r.text(3))
+                .ifPresent(
+                    indicator ->
+                        rows.add(
+                            new Row(
+                                r.longValue(1),
+                                LocalDate.ofEpochDay(r.longValue(2)),
+                                indicator,
+                                (int) r.longValue(4),
+                                (int) r.longValue(5)))));
     return rows;
   }
 }

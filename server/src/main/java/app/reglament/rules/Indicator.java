@@ -1,7 +1,9 @@
 package app.reglament.rules;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The ten indicators of DESIGN.md, by their stable codes. */
 public enum Indicator {
@@ -43,7 +45,11 @@ public enum Indicator {
     return kind;
   }
 
+  private static final Map<String, Indicator> BY_CODE =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(i -> i.code, i -> i));
+
+  /** The indicator with this code; looked up per stored counter and per stored contribution. */
   public static Optional<Indicator> byCode(String code) {
-    return Arrays.stream(values()).filter(i -> i.code.equals(code)).findFirst();
+    return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
   }
 }

@@ -2,18 +2,37 @@ package app.reglament.rules.indicators;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** How explanations show moments and durations to a manager, in the account's timezone. */
 final class LocalMoments {
-  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-
   private LocalMoments() {}
 
+  /**
+   * "dd.MM.yyyy HH:mm" in the zone. Written out by hand: a full evaluation writes millions of
+   * explanations, and a formatter took a tenth of the evaluating thread's time.
+   */
   static String moment(Instant t, ZoneId zone) {
-    return MOMENT.format(t.atZone(zone));
+    LocalDateTime local = LocalDateTime.ofInstant(t, zone);
+    StringBuilder out = new StringBuilder(16);
+    twoDigits(out, local.getDayOfMonth()).append('.');
+    twoDigits(out, local.getMonthValue()).append('.');
+    int year = local.getYear();
+    if (year >= 0 && year < 1000) {
+      out.append(year < 10 ? "000" : year < 100 ? "00" : "0");
+    }
+    out.append(year).append(' ');
+    twoDigits(out, local.getHour()).append(':');
+    return twoDigits(out, local.getMinute()).toString();
+  }
+
+  /** At least two digits, as {@code %02d}. */
+  private static StringBuilder twoDigits(StringBuilder out, int value) {
+    if (value >= 0 && value < 10) {
+      out.append('0');
+    }
+    return out.append(value);
   }
 
   /** Whole minutes, rounded down: "late by 25 minutes" is never inflated. */
@@ -27,7 +46,9 @@ final class LocalMoments {
     long minutes = d.toMinutesPart();
     return hours == 0
         ? minutes + " мин"
-        : String.format(Locale.ROOT, "%d ч %02d мин", hours, minutes);
+        : twoDigits(new StringBuilder().append(hours).append(" ч "), (int) minutes)
+            .append(" мин")
+            .toString();
   }
 
   /** "2 h 05 min" (or "45 min"). */
@@ -36,6 +57,8 @@ final class LocalMoments {
     long minutes = d.toMinutesPart();
     return hours == 0
         ? minutes + " min"
-        : String.format(Locale.ROOT, "%d h %02d min", hours, minutes);
+        : twoDigits(new StringBuilder().append(hours).append(" h "), (int) minutes)
+            .append(" min")
+            .toString();
   }
 }
