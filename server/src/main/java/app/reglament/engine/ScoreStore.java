@@ -32,13 +32,7 @@ final class ScoreStore {
     // rows' order.
     var batch =
         dsl.batch(
-            dsl.insertInto(SCORE_DAYS)
-                .set(SCORE_DAYS.ACCOUNT_ID, 0L)
-                .set(SCORE_DAYS.USER_ID, 0L)
-                .set(SCORE_DAYS.SCORE_DAY, 0)
-                .set(SCORE_DAYS.INDICATOR, "")
-                .set(SCORE_DAYS.APPLICABLE, 0)
-                .set(SCORE_DAYS.VIOLATED, 0)
+            insertTemplate(dsl)
                 .onDuplicateKeyUpdate()
                 .set(SCORE_DAYS.APPLICABLE, SCORE_DAYS.APPLICABLE.plus(DSL.val(0)))
                 .set(SCORE_DAYS.VIOLATED, SCORE_DAYS.VIOLATED.plus(DSL.val(0))));
@@ -57,6 +51,20 @@ final class ScoreStore {
               d[1]);
     }
     batch.execute();
+  }
+
+  /**
+   * A counter's insert with placeholders for account, manager, day, indicator, applicable and
+   * violated, in that order, to be bound once per counter.
+   */
+  private static org.jooq.InsertSetMoreStep<?> insertTemplate(DSLContext dsl) {
+    return dsl.insertInto(SCORE_DAYS)
+        .set(SCORE_DAYS.ACCOUNT_ID, 0L)
+        .set(SCORE_DAYS.USER_ID, 0L)
+        .set(SCORE_DAYS.SCORE_DAY, 0)
+        .set(SCORE_DAYS.INDICATOR, "")
+        .set(SCORE_DAYS.APPLICABLE, 0)
+        .set(SCORE_DAYS.VIOLATED, 0);
   }
 
   /**
@@ -80,15 +88,7 @@ final class ScoreStore {
         .execute();
     // One prepared insert bound once per counter: rendering a statement per counter costs more
     // than the database's work on a large account.
-    var batch =
-        dsl.batch(
-            dsl.insertInto(SCORE_DAYS)
-                .set(SCORE_DAYS.ACCOUNT_ID, 0L)
-                .set(SCORE_DAYS.USER_ID, 0L)
-                .set(SCORE_DAYS.SCORE_DAY, 0)
-                .set(SCORE_DAYS.INDICATOR, "")
-                .set(SCORE_DAYS.APPLICABLE, 0)
-                .set(SCORE_DAYS.VIOLATED, 0));
+    var batch = dsl.batch(insertTemplate(dsl));
     int rows = 0;
     for (var e : totals.entrySet()) {
       var k = e.getKey();
