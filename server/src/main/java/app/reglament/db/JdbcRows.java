@@ -25,9 +25,14 @@ public final class JdbcRows {
       this.rs = rs;
     }
 
+    /** A column that cannot be NULL; a NULL there is an error, not a zero. */
     public long longValue(int column) {
       try {
-        return rs.getLong(column);
+        long value = rs.getLong(column);
+        if (rs.wasNull()) {
+          throw new DataAccessException("Column " + column + " is NULL where a number must be");
+        }
+        return value;
       } catch (SQLException e) {
         throw failed(e);
       }

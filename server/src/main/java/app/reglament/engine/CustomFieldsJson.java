@@ -31,12 +31,14 @@ final class CustomFieldsJson {
         return List.of();
       }
       List<FieldValue> out = new ArrayList<>();
-      while (p.nextToken() == JsonToken.START_OBJECT) {
+      JsonToken token;
+      while ((token = p.nextToken()) == JsonToken.START_OBJECT) {
         FieldValue field = field(p);
         if (field != null) {
           out.add(field);
         }
       }
+      expect(token, JsonToken.END_ARRAY);
       return out;
     } catch (IOException | RuntimeException e) {
       // The mirror wrote this JSON itself; a value it cannot read back is treated as no values.
@@ -54,19 +56,21 @@ final class CustomFieldsJson {
       String key = p.currentName();
       JsonToken token = p.nextToken();
       switch (key) {
-        case "fieldId", "field_id" -> id = token == JsonToken.VALUE_NULL ? null : p.getLongValue();
+        case "fieldId", "field_id" -> id = id(p, token);
         case "fieldName", "field_name" -> name = scalar(p, token);
         case "fieldType", "field_type" -> type = scalar(p, token);
         case "values" -> {
           if (token == JsonToken.START_ARRAY) {
-            while (p.nextToken() == JsonToken.START_OBJECT) {
+            JsonToken item;
+            while ((item = p.nextToken()) == JsonToken.START_OBJECT) {
               String text = value(p);
               if (text != null) {
                 texts.add(text);
               }
             }
-          } else {
-            p.skipChildren();
+            expect(item, JsonToken.END_ARRAY);
+          } else if (token != JsonToken.VALUE_NULL) {
+            throw new IOException("values is not a list");
           }
         }
         default -> p.skipChildren();
@@ -96,8 +100,32 @@ final class CustomFieldsJson {
   private static String scalar(JsonParser p, JsonToken token) throws IOException {
     return switch (token) {
       case VALUE_NULL -> null;
+      case VALUE_NUMBER_INT -> p.getNumberValue().toString();
       case VALUE_NUMBER_FLOAT -> Double.toString(p.getDoubleValue());
-      default -> p.getText();
+      case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> p.getText();
+      default -> throw new IOException("Expected a value, found " + token);
     };
+  }
+
+  /** A field id: a number, or a number written as text (which binding also accepted). */
+  private static Long id(JsonParser p, JsonToken token) throws IOException {
+    return switch (token) {
+      case VALUE_NULL -> null;
+      case VALUE_NUMBER_INT -> p.getLongValue();
+      case VALUE_STRING -> {
+        try {
+          yield Long.parseLong(p.getText().trim());
+        } catch (NumberFormatException e) {
+          throw new IOException("fieldId is not a number", e);
+        }
+      }
+      default -> throw new IOException("fieldId is not a number");
+    };
+  }
+
+  private static void expect(JsonToken found, JsonToken expected) throws IOException {
+    if (found != expected) {
+      throw new IOException("Expected " + expected + ", found " + found);
+    }
   }
 }

@@ -13,6 +13,9 @@ import java.util.List;
 public interface DealObserver {
   DealObserver NONE = (accountId, deal, findings, context) -> {};
 
-  /** Called after the deal's verdicts were committed; an exception is logged, not rethrown. */
+  /**
+   * Called after the deal's verdicts were committed; an exception is logged, not rethrown. A full
+   * evaluation calls it from two writer threads at once, for different deals of the same account.
+   */
   void evaluated(long accountId, DealFacts deal, List<Finding> findings, RuleContext context);
 }

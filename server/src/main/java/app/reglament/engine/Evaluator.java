@@ -403,9 +403,9 @@ public final class Evaluator {
         Executors.newSingleThreadExecutor(named("reglament-evaluation-reader"));
     ExecutorService writer =
         Executors.newFixedThreadPool(WRITERS, named("reglament-evaluation-writer"));
+    java.util.ArrayDeque<Future<int[]>> writing = new java.util.ArrayDeque<>();
     try {
       Future<List<DealFacts>> next = reader.submit(() -> readBatch(accountId, 0, previous));
-      java.util.ArrayDeque<Future<int[]>> writing = new java.util.ArrayDeque<>();
       while (true) {
         long t0 = System.nanoTime();
         List<DealFacts> batch = await(next);
@@ -457,6 +457,18 @@ public final class Evaluator {
       }
     } finally {
       reader.shutdownNow();
+      // A run that gives up (its lease lost, a batch failed) lets the writes already under way
+      // finish before it returns, so that nothing of it is still writing afterwards.
+      for (Future<int[]> pending : writing) {
+        try {
+          pending.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        } catch (ExecutionException | RuntimeException e) {
+          // reported by the batch that failed first
+        }
+      }
       writer.shutdownNow();
     }
 

@@ -168,7 +168,20 @@ final class ViolationStore {
       }
       return mix(h, "]");
     }
-    return mix(h, value == null ? null : value.getClass().getSimpleName() + ":" + value);
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean
+        || value instanceof Enum<?>
+        || value instanceof java.time.temporal.TemporalAccessor) {
+      return mix(h, value == null ? null : value.getClass().getSimpleName() + ":" + value);
+    }
+    // Anything else is hashed as it is stored.
+    try {
+      return mix(h, JSON.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("A finding's details must be JSON values", e);
+    }
   }
 
   /** An event's day, which is fixed; a state item's changes daily and is not stored. */

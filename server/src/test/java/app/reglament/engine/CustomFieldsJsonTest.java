@@ -82,7 +82,23 @@ class CustomFieldsJsonTest {
   }
 
   @Test
+  void a_field_id_written_as_text_and_a_negative_zero_read_as_binding_read_them() throws Exception {
+    String json =
+        "[{\"fieldId\":\"9001\",\"fieldName\":\"Бюджет\",\"fieldType\":\"numeric\","
+            + "\"values\":[{\"value\":-0},{\"value\":12345678901234567890}]}]";
+    assertThat(CustomFieldsJson.read(json)).isEqualTo(bound(json));
+    assertThat(CustomFieldsJson.read(json).get(0).values())
+        .containsExactly("0", "12345678901234567890");
+  }
+
+  @Test
   void nothing_and_what_cannot_be_read_are_no_values() {
+    // A value that is not an object, and a name that is not text, make the whole list unreadable.
+    assertThat(CustomFieldsJson.read("[{\"fieldId\":1,\"values\":[\"x\"]}]")).isEmpty();
+    assertThat(CustomFieldsJson.read("[{\"fieldId\":1,\"fieldName\":{\"a\":1},\"values\":[]}]"))
+        .isEmpty();
+    assertThat(CustomFieldsJson.read("[{\"fieldId\":\"один\",\"values\":[]}]")).isEmpty();
+    assertThat(CustomFieldsJson.read("[{\"fieldId\":1,\"values\":[]}, 5]")).isEmpty();
     assertThat(CustomFieldsJson.read(null)).isEmpty();
     assertThat(CustomFieldsJson.read(" ")).isEmpty();
     assertThat(CustomFieldsJson.read("{}")).isEmpty();

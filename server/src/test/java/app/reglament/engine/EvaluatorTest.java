@@ -274,43 +274,57 @@ class EvaluatorTest {
     // Four and a half batches, so that both writers write more than one each.
     int deals = FactsLoader.BATCH * 4 + FactsLoader.BATCH / 2;
     List<Rows.Lead> leads = new ArrayList<>();
-    List<Rows.Task> tasks = new ArrayList<>();
+    List<Rows.Task> before = new ArrayList<>();
+    List<Rows.Task> after = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < deals; i++) {
       long id = 10_000 + i;
       ids.add(id);
       leads.add(lead(id));
       switch (i % 3) {
-        case 0 -> tasks.add(task(900_000 + i, id, false, null, T0)); // compliant
-        case 1 -> tasks.add(task(900_000 + i, id, true, "+", T0.minusSeconds(60))); // two
-        default -> {} // no task: one violation
+        case 0 -> {
+          // An open task, later closed with "+": no violation, then two.
+          before.add(task(900_000 + i, id, false, null, T0.minusSeconds(120)));
+          after.add(task(900_000 + i, id, true, "+", T0.minusSeconds(60)));
+        }
+        case 1 -> before.add(task(900_000 + i, id, true, "+", T0.minusSeconds(60))); // two
+        default ->
+            after.add(task(900_000 + i, id, false, null, T0.minusSeconds(60))); // one, then none
       }
     }
     f.mirror.upsertLeads(ACCOUNT, leads, T0);
-    f.mirror.upsertTasks(ACCOUNT, tasks, T0);
+    f.mirror.upsertTasks(ACCOUNT, before, T0);
     f.engine.evaluateLeads(ACCOUNT, ids);
-    var incremental = counters(f.dsl, ACCOUNT, DAY0);
-    var openIncremental = open(f.dsl, ACCOUNT);
+    int third = deals / 3;
+    assertThat(open(f.dsl, ACCOUNT)).hasSize(3 * third);
 
+    // A third of the deals gain two violations and a third lose theirs: every batch the full run
+    // writes opens and closes rows, two batches at a time.
+    f.mirror.upsertTasks(ACCOUNT, after, T0);
     var run = f.engine.evaluateAccount(ACCOUNT);
 
-    assertThat(Evaluator.WRITERS).isGreaterThan(1);
     assertThat(run.deals()).isEqualTo(deals);
-    int twoEach = (deals + 1) / 3;
-    int oneEach = deals / 3;
-    assertThat(run.violations()).isEqualTo(2 * twoEach + oneEach);
-    assertThat(counters(f.dsl, ACCOUNT, DAY0)).isEqualTo(incremental);
-    assertThat(incremental)
+    assertThat(run.violations()).isEqualTo(4 * third);
+    var counters = counters(f.dsl, ACCOUNT, DAY0);
+    var openAfterFull = open(f.dsl, ACCOUNT);
+    assertThat(counters)
         .isEqualTo(
             Map.of(
                 "no_task",
-                List.of(deals, twoEach + oneEach),
+                List.of(deals, 2 * third),
                 "task_result",
-                List.of(twoEach, twoEach)));
-    assertThat(open(f.dsl, ACCOUNT)).isEqualTo(openIncremental).hasSize(2 * twoEach + oneEach);
-    // The full run rewrote nothing it found unchanged: still one row per violation.
+                List.of(2 * third, 2 * third)));
+    assertThat(openAfterFull).hasSize(4 * third);
+    // Closed rows stay as history: the third that lost its no_task keeps one closed row each.
     assertThat(f.dsl.fetchCount(VIOLATIONS, VIOLATIONS.ACCOUNT_ID.eq(ACCOUNT)))
-        .isEqualTo(2 * twoEach + oneEach);
+        .isEqualTo(5 * third);
+
+    // Evaluating every deal one by one afterwards finds nothing to change.
+    f.engine.evaluateLeads(ACCOUNT, ids);
+    assertThat(counters(f.dsl, ACCOUNT, DAY0)).isEqualTo(counters);
+    assertThat(open(f.dsl, ACCOUNT)).isEqualTo(openAfterFull);
+    assertThat(f.dsl.fetchCount(VIOLATIONS, VIOLATIONS.ACCOUNT_ID.eq(ACCOUNT)))
+        .isEqualTo(5 * third);
   }
 
   @DatabaseTest

@@ -7,6 +7,7 @@ import app.reglament.db.generated.tables.records.TasksRecord;
 import app.reglament.mirror.DealMirror;
 import app.reglament.mirror.Rows;
 import app.reglament.rules.facts.DealFacts;
+import app.reglament.rules.facts.StageChange;
 import app.reglament.rules.facts.TaskFacts;
 import app.reglament.rules.facts.Touch;
 import app.reglament.testing.DatabaseTest;
@@ -124,6 +125,62 @@ class FactsLoaderTest {
     assertThat(loader.leadsOfTasks(ACCOUNT, List.of(503L, 500L, 500L))).containsOnly(10L, 12L);
     assertThat(loader.leadsOfContacts(ACCOUNT, List.of(70L))).containsOnly(10L, 12L);
     assertThat(loader.deals(ACCOUNT, List.of(), loader.previousFromDatabase(ACCOUNT))).isEmpty();
+  }
+
+  @DatabaseTest
+  void lists_come_in_time_order_ties_broken_by_id_and_the_main_contact_names_the_deal(
+      TestDatabase db) {
+    DSLContext dsl = db.dsl();
+    var mirror = new DealMirror(dsl);
+    mirror.upsertContacts(
+        ACCOUNT,
+        List.of(
+            new Rows.Contact(70, "Иванов Иван", MANAGER, T0),
+            new Rows.Contact(71, "Петров Пётр", MANAGER, T0)));
+    mirror.upsertLeads(
+        ACCOUNT,
+        List.of(
+            // The main contact has the higher id; without a main one the lower id names the deal.
+            lead(20, List.of(new Rows.LeadContact(70, false), new Rows.LeadContact(71, true))),
+            lead(21, List.of(new Rows.LeadContact(71, false), new Rows.LeadContact(70, false)))),
+        T0);
+    Instant same = T0.minusSeconds(3600);
+    mirror.upsertTasks(
+        ACCOUNT,
+        List.of(
+            task(612, 20, MANAGER, null, same),
+            task(610, 20, MANAGER, null, same),
+            task(611, 20, MANAGER, null, same),
+            task(609, 20, MANAGER, null, same.minusSeconds(60))),
+        T0);
+    // Two moves at the same moment keep the order they were recorded in; an earlier one,
+    // recorded last, still comes first.
+    mirror.appendStatusChanges(
+        ACCOUNT,
+        List.of(
+            new Rows.StatusChange(20, 7, 1002, 7L, 1001L, MANAGER, T0.minusSeconds(600), "e:a"),
+            new Rows.StatusChange(20, 7, 1003, 7L, 1002L, MANAGER, T0.minusSeconds(600), "e:b")));
+    mirror.appendStatusChanges(
+        ACCOUNT,
+        List.of(
+            new Rows.StatusChange(20, 7, 1001, null, null, MANAGER, T0.minusSeconds(900), "e:c")));
+
+    var loader = new FactsLoader(dsl);
+    for (List<DealFacts> deals :
+        List.of(
+            loader.deals(ACCOUNT, List.of(21L, 20L), loader.previousFromDatabase(ACCOUNT)),
+            loader.dealsAfter(ACCOUNT, 19, 1000, loader.previousForAccount(ACCOUNT)))) {
+      assertThat(deals).extracting(DealFacts::leadId).containsExactly(20L, 21L);
+      DealFacts twenty = deals.get(0);
+      assertThat(twenty.tasks())
+          .extracting(TaskFacts::taskId)
+          .containsExactly(609L, 610L, 611L, 612L);
+      assertThat(twenty.stages())
+          .extracting(StageChange::statusId)
+          .containsExactly(1001L, 1002L, 1003L);
+      assertThat(twenty.contactName()).isEqualTo("Петров Пётр");
+      assertThat(deals.get(1).contactName()).isEqualTo("Иванов Иван");
+    }
   }
 
   @DatabaseTest

@@ -11,7 +11,8 @@ final class LocalMoments {
 
   /**
    * "dd.MM.yyyy HH:mm" in the zone. Written out by hand: a full evaluation writes millions of
-   * explanations, and a formatter took a tenth of the evaluating thread's time.
+   * explanations, and a formatter took a tenth of the evaluating thread's time. Years 1 to 9999
+   * read as the pattern reads them; no deal dates from outside them.
    */
   static String moment(Instant t, ZoneId zone) {
     LocalDateTime local = LocalDateTime.ofInstant(t, zone);
