@@ -56,13 +56,14 @@ public final class Evaluator {
   private static final Logger log = LoggerFactory.getLogger(Evaluator.class);
 
   static final String DUMPING = "dumping";
+  static final String LEAD_PREFIX = "lead:";
+  static final String WORKTIME_PREFIX = "worktime:";
 
   /** Batches of a full evaluation written at once, each on its own connection. */
   static final int WRITERS = 2;
 
+  /** Tries of one batch's transaction when the database picks it as a deadlock victim. */
   private static final int WRITE_ATTEMPTS = 3;
-  static final String LEAD_PREFIX = "lead:";
-  static final String WORKTIME_PREFIX = "worktime:";
 
   private final DSLContext dsl;
   private final Clock clock;

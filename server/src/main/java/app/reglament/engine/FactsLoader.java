@@ -506,12 +506,7 @@ public final class FactsLoader {
    * to the tasks.
    */
   public PreviousResults previousForAccount(long accountId) {
-    Map<Long, String> repeats = new HashMap<>();
-    // The task read just before, which is newer than the one being read when both are one
-    // manager's.
-    long[] newer = {0, 0};
-    boolean[] any = {false};
-    String[] newerEssence = {null};
+    Repeats repeats = new Repeats();
     JdbcRows.each(
         dsl.select(TASKS.TASK_ID, TASKS.RESPONSIBLE_USER_ID, TASKS.RESULT_TEXT)
             .from(TASKS)
@@ -527,29 +522,44 @@ public final class FactsLoader {
                 TASKS.COMPLETED_AT.desc(),
                 TASKS.TASK_ID.desc())
             .fetchSize(5000),
-        r -> {
-          long task = r.longValue(1);
-          long user = r.longValue(2);
-          String text = r.text(3) == null ? "" : r.text(3);
-          String essence = app.reglament.rules.JunkText.essence(text);
-          if (any[0] && newer[0] == user && essence.equals(newerEssence[0])) {
-            repeats.put(newer[1], text);
-          }
-          any[0] = true;
-          newer[0] = user;
-          newer[1] = task;
-          newerEssence[0] = essence;
-        });
+        repeats);
     return completed -> {
       Map<Long, String> out = new HashMap<>();
       for (Completed task : completed) {
-        String text = repeats.get(task.taskId());
+        String text = repeats.found.get(task.taskId());
         if (text != null) {
           out.put(task.taskId(), text);
         }
       }
       return out;
     };
+  }
+
+  /**
+   * Walks completed tasks each manager's newest first and keeps, for each task whose result the
+   * next newer task of the same manager repeats, that result.
+   */
+  private static final class Repeats implements java.util.function.Consumer<JdbcRows.Row> {
+    final Map<Long, String> found = new HashMap<>();
+    private Long newerUser;
+    private long newerTask;
+    private String newerEssence;
+
+    @Override
+    public void accept(JdbcRows.Row r) {
+      long task = r.longValue(1);
+      long user = r.longValue(2);
+      String text = r.text(3) == null ? "" : r.text(3);
+      String essence = app.reglament.rules.JunkText.essence(text);
+      // The task read just before is newer than this one; when both are one manager's, this one's
+      // result is the previous one of that task.
+      if (newerUser != null && newerUser == user && essence.equals(newerEssence)) {
+        found.put(newerTask, text);
+      }
+      newerUser = user;
+      newerTask = task;
+      newerEssence = essence;
+    }
   }
 
   private static final Field<?>[] TOUCH_COLUMNS = {

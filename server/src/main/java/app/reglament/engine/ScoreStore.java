@@ -39,18 +39,24 @@ final class ScoreStore {
     for (var e : delta.entrySet()) {
       Contribution.Key k = e.getKey();
       int[] d = e.getValue();
-      batch =
-          batch.bind(
-              accountId,
-              k.userId(),
-              (int) k.epochDay(),
-              k.indicator().code(),
-              Math.max(0, d[0]),
-              Math.max(0, d[1]),
-              d[0],
-              d[1]);
+      // A counter not yet there starts from the increment, never below zero.
+      batch = batch.bind(counter(accountId, k, Math.max(0, d[0]), Math.max(0, d[1]), d[0], d[1]));
     }
     batch.execute();
+  }
+
+  /** The bind values of {@link #insertTemplate} for one counter, then any further ones. */
+  private static Object[] counter(
+      long accountId, Contribution.Key k, int applicable, int violated, Object... more) {
+    Object[] row = new Object[6 + more.length];
+    row[0] = accountId;
+    row[1] = k.userId();
+    row[2] = (int) k.epochDay();
+    row[3] = k.indicator().code();
+    row[4] = applicable;
+    row[5] = violated;
+    System.arraycopy(more, 0, row, 6, more.length);
+    return row;
   }
 
   /**
@@ -95,14 +101,7 @@ final class ScoreStore {
       if (k.indicator().kind() == Indicator.Kind.STATE && k.epochDay() != today.toEpochDay()) {
         continue;
       }
-      batch =
-          batch.bind(
-              accountId,
-              k.userId(),
-              (int) k.epochDay(),
-              k.indicator().code(),
-              e.getValue()[0],
-              e.getValue()[1]);
+      batch = batch.bind(counter(accountId, k, e.getValue()[0], e.getValue()[1]));
       rows++;
     }
     if (rows > 0) {
